@@ -1,0 +1,262 @@
+package dev.ouroboros.core;
+
+import dev.ouroboros.core.internal.ConfigOptions;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Everything one engine needs to know, as an immutable value.
+ *
+ * <p>The same configuration comes from code ({@link #builder()}), from {@code -javaagent} options
+ * ({@link #fromAgentArgs(String)}: {@code key=value} pairs separated by commas, list values
+ * separated by semicolons) and from a properties file ({@link #fromProperties(Properties)}: the
+ * same keys prefixed with {@code ouroboros.}). {@code docs/configuration.md} lists every key.
+ *
+ * @param sourceRoots     directories holding the program's Java sources; at least one
+ * @param target          {@code pkg.Class} or {@code pkg.Class#method} to evolve; empty means "the hottest
+ *                        method with source", found by JFR sampling
+ * @param testClasses     test classes to run against every candidate; empty means the target's
+ *                        {@code <Name>Test} / {@code <Name>Tests} by convention
+ * @param operators       mutation operator names; empty means every semantics-preserving built-in
+ * @param seed            seed of every random choice, for replay
+ * @param startDelay      wait before the first cycle of {@link OuroborosEngine#start()}
+ * @param profileDuration how long to sample hotspots when no target is given
+ * @param cycles          how many cycles {@link OuroborosEngine#start()} runs (0: none)
+ * @param maxCandidates   candidates per cycle, at most
+ * @param minSpeedup      a winner's median must beat the original's by this factor (&gt; 1)
+ * @param sandboxTimeout  wall-time limit of one candidate's sandbox worker
+ * @param warmupRounds    unmeasured test runs of each variant before timing
+ * @param measuredRounds  paired, measured test runs of original and candidate
+ * @param classpath       class path to compile candidates against and to run their tests on
+ *                        (application classes, test classes and the JUnit Platform)
+ * @param approval        who lets a winner go live
+ * @param verbose         print one progress line per stage to standard error
+ */
+public record EvolutionConfig(
+        List<Path> sourceRoots,
+        Optional<String> target,
+        List<String> testClasses,
+        List<String> operators,
+        long seed,
+        Duration startDelay,
+        Duration profileDuration,
+        int cycles,
+        int maxCandidates,
+        double minSpeedup,
+        Duration sandboxTimeout,
+        int warmupRounds,
+        int measuredRounds,
+        List<Path> classpath,
+        ApprovalMode approval,
+        boolean verbose) {
+
+    /** Validates every field; messages name the option and the value. */
+    public EvolutionConfig {
+        sourceRoots = List.copyOf(sourceRoots);
+        if (sourceRoots.isEmpty()) {
+            throw new InvalidConfigurationException(
+                    "source must name at least one source root, e.g. source=src/main/java");
+        }
+        Objects.requireNonNull(target, "target must not be null");
+        target.ifPresent(t -> {
+            if (t.isBlank() || t.startsWith("#") || t.endsWith("#")) {
+                throw new InvalidConfigurationException("target must be pkg.Class or pkg.Class#method, was '" + t + "'");
+            }
+        });
+        testClasses = List.copyOf(testClasses);
+        operators = List.copyOf(operators);
+        requireNonNegative(startDelay, "delay");
+        requireNonNegative(profileDuration, "profile");
+        if (profileDuration.isZero() && target.isEmpty()) {
+            throw new InvalidConfigurationException("profile must be positive when no target is given, was 0");
+        }
+        if (cycles < 0) {
+            throw new InvalidConfigurationException("cycles must not be negative, was " + cycles);
+        }
+        if (maxCandidates < 1) {
+            throw new InvalidConfigurationException("candidates must be at least 1, was " + maxCandidates);
+        }
+        if (!(minSpeedup > 1.0) || Double.isInfinite(minSpeedup)) {
+            throw new InvalidConfigurationException("min-speedup must be a number above 1.0, was " + minSpeedup);
+        }
+        requireNonNegative(sandboxTimeout, "timeout");
+        if (sandboxTimeout.isZero()) {
+            throw new InvalidConfigurationException("timeout must be positive, was 0");
+        }
+        if (warmupRounds < 0) {
+            throw new InvalidConfigurationException("warmup must not be negative, was " + warmupRounds);
+        }
+        if (measuredRounds < 3) {
+            throw new InvalidConfigurationException("rounds must be at least 3 to compare timings, was " + measuredRounds);
+        }
+        classpath = List.copyOf(classpath);
+        Objects.requireNonNull(approval, "approval must not be null");
+    }
+
+    /** Returns a builder with the defaults of {@code docs/configuration.md}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Parses {@code -javaagent} options such as {@code source=src/main/java,target=com.acme.Report#toCsv}.
+     *
+     * @throws InvalidConfigurationException naming the first bad option
+     */
+    public static EvolutionConfig fromAgentArgs(String agentArgs) {
+        return ConfigOptions.fromAgentArgs(agentArgs, builder()).build();
+    }
+
+    /**
+     * Reads the same options from properties keyed {@code ouroboros.<option>}; other keys are ignored.
+     *
+     * @throws InvalidConfigurationException naming the first bad option
+     */
+    public static EvolutionConfig fromProperties(Properties properties) {
+        return ConfigOptions.fromProperties(properties, builder()).build();
+    }
+
+    /** Returns the target class name, without a method part. */
+    public Optional<String> targetClass() {
+        return target.map(t -> t.contains("#") ? t.substring(0, t.indexOf('#')) : t);
+    }
+
+    /** Returns the target method name, when the target names one. */
+    public Optional<String> targetMethod() {
+        return target.filter(t -> t.contains("#")).map(t -> t.substring(t.indexOf('#') + 1));
+    }
+
+    private static void requireNonNegative(Duration d, String option) {
+        Objects.requireNonNull(d, option + " must not be null");
+        if (d.isNegative()) {
+            throw new InvalidConfigurationException(option + " must not be negative, was " + d);
+        }
+    }
+
+    /** Mutable builder; {@link #build()} validates and returns the immutable value. */
+    public static final class Builder {
+        private final List<Path> sourceRoots = new ArrayList<>();
+        private String target;
+        private final List<String> testClasses = new ArrayList<>();
+        private final List<String> operators = new ArrayList<>();
+        private long seed;
+        private Duration startDelay = Duration.ZERO;
+        private Duration profileDuration = Duration.ofSeconds(5);
+        private int cycles = 1;
+        private int maxCandidates = 20;
+        private double minSpeedup = 1.10;
+        private Duration sandboxTimeout = Duration.ofSeconds(60);
+        private int warmupRounds = 3;
+        private int measuredRounds = 10;
+        private List<Path> classpath = defaultClasspath();
+        private ApprovalMode approval = ApprovalMode.AUTOMATIC;
+        private boolean verbose;
+
+        private Builder() {
+        }
+
+        /** Adds source roots. */
+        public Builder sourceRoots(Path... roots) {
+            sourceRoots.addAll(Arrays.asList(roots));
+            return this;
+        }
+
+        /** Sets {@code pkg.Class} or {@code pkg.Class#method}; null clears it (hottest method). */
+        public Builder target(String target) {
+            this.target = target;
+            return this;
+        }
+
+        /** Adds test classes by binary name. */
+        public Builder testClasses(String... names) {
+            testClasses.addAll(Arrays.asList(names));
+            return this;
+        }
+
+        /** Adds mutation operators by name. */
+        public Builder operators(String... names) {
+            operators.addAll(Arrays.asList(names));
+            return this;
+        }
+
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public Builder startDelay(Duration delay) {
+            this.startDelay = delay;
+            return this;
+        }
+
+        public Builder profileDuration(Duration duration) {
+            this.profileDuration = duration;
+            return this;
+        }
+
+        public Builder cycles(int cycles) {
+            this.cycles = cycles;
+            return this;
+        }
+
+        public Builder maxCandidates(int max) {
+            this.maxCandidates = max;
+            return this;
+        }
+
+        public Builder minSpeedup(double factor) {
+            this.minSpeedup = factor;
+            return this;
+        }
+
+        public Builder sandboxTimeout(Duration timeout) {
+            this.sandboxTimeout = timeout;
+            return this;
+        }
+
+        public Builder warmupRounds(int rounds) {
+            this.warmupRounds = rounds;
+            return this;
+        }
+
+        public Builder measuredRounds(int rounds) {
+            this.measuredRounds = rounds;
+            return this;
+        }
+
+        /** Replaces the class path (default: this JVM's {@code java.class.path}). */
+        public Builder classpath(List<Path> entries) {
+            this.classpath = List.copyOf(entries);
+            return this;
+        }
+
+        public Builder approval(ApprovalMode mode) {
+            this.approval = mode;
+            return this;
+        }
+
+        public Builder verbose(boolean verbose) {
+            this.verbose = verbose;
+            return this;
+        }
+
+        /** Validates and returns the configuration. */
+        public EvolutionConfig build() {
+            return new EvolutionConfig(sourceRoots, Optional.ofNullable(target), testClasses, operators, seed,
+                    startDelay, profileDuration, cycles, maxCandidates, minSpeedup, sandboxTimeout, warmupRounds,
+                    measuredRounds, classpath, approval, verbose);
+        }
+
+        private static List<Path> defaultClasspath() {
+            String cp = System.getProperty("java.class.path", "");
+            return Arrays.stream(cp.split(File.pathSeparator)).filter(s -> !s.isBlank()).map(Path::of).toList();
+        }
+    }
+}

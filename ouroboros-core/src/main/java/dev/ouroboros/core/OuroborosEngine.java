@@ -1,0 +1,237 @@
+package dev.ouroboros.core;
+
+import dev.ouroboros.arena.InMemoryCompiler;
+import dev.ouroboros.core.internal.ConsoleListener;
+import dev.ouroboros.core.internal.EvolutionCycle;
+import dev.ouroboros.core.internal.Listeners;
+import dev.ouroboros.core.internal.TargetResolver;
+import dev.ouroboros.genome.OuroborosException;
+import dev.ouroboros.genome.SourceGenome;
+import dev.ouroboros.patcher.AgentInstrumentation;
+import dev.ouroboros.patcher.LivePatcher;
+import dev.ouroboros.patcher.PatchRejectedException;
+import dev.ouroboros.patcher.RollbackEntry;
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Ouroboros engine: runs evolution cycles on the program it lives in.
+ *
+ * <p>Build one from code with {@link #builder()}, or let the {@code -javaagent} build it from the
+ * agent options ({@link #attached()} then returns it). {@link #runCycle()} runs one cycle now, on
+ * the calling thread; {@link #start()} runs the configured number of cycles on a background daemon
+ * thread named {@code ouroboros-engine}; {@link #close()} stops and releases everything. Swapped
+ * code stays swapped after {@code close()}; {@link #rollbackLast()} undoes a swap.
+ */
+public final class OuroborosEngine implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OuroborosEngine.class);
+    private static volatile OuroborosEngine attached;
+
+    private final EvolutionConfig config;
+    private final SourceGenome genome;
+    private final LivePatcher patcher;
+    private final InMemoryCompiler compiler;
+    private final Listeners listeners = new Listeners();
+    private final List<EvolutionResult> results = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean stopRequested = new AtomicBoolean();
+    private final Object cycleLock = new Object();
+    private final TargetResolver targets;
+    private Thread background;
+
+    private OuroborosEngine(Builder b) {
+        this.config = Objects.requireNonNull(b.config, "config must be set: OuroborosEngine.builder().config(...)");
+        this.genome = SourceGenome.of(config.sourceRoots());
+        this.compiler = InMemoryCompiler.create();
+        Instrumentation inst = b.instrumentation != null ? b.instrumentation : AgentInstrumentation.obtain();
+        this.patcher = new LivePatcher(inst);
+        this.targets = new TargetResolver(config, genome, inst, stopRequested::get);
+        b.listeners.forEach(listeners::add);
+        if (config.verbose()) {
+            listeners.add(new ConsoleListener(System.err));
+        }
+    }
+
+    /** Returns a builder; {@link Builder#config(EvolutionConfig)} is required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Returns the engine the {@code -javaagent} started in this JVM, if any. */
+    public static Optional<OuroborosEngine> attached() {
+        return Optional.ofNullable(attached);
+    }
+
+    /** Makes this engine the one {@link #attached()} returns; used by the agent entry. */
+    public static void attach(OuroborosEngine engine) {
+        attached = engine;
+    }
+
+    /** Returns the configuration. */
+    public EvolutionConfig config() {
+        return config;
+    }
+
+    /** Registers a listener for every later event. */
+    public void addListener(EvolutionListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener must not be null"));
+    }
+
+    /** Removes a listener. */
+    public void removeListener(EvolutionListener listener) {
+        listeners.remove(listener);
+    }
+
+    /**
+     * Runs one evolution cycle now, on this thread; cycles never overlap.
+     *
+     * @return how the cycle ended; never null. Bad input gives a {@link EvolutionOutcome#SKIPPED} result
+     *         whose message names the problem, never an exception
+     */
+    public EvolutionResult runCycle() {
+        synchronized (cycleLock) {
+            EvolutionResult result = new EvolutionCycle(config, genome, patcher, compiler, listeners, targets,
+                    stopRequested::get).run();
+            results.add(result);
+            return result;
+        }
+    }
+
+    /** Starts the configured number of cycles on a background daemon thread, after the start delay. */
+    public synchronized void start() {
+        if (background != null) {
+            throw new IllegalStateException("engine already started");
+        }
+        stopRequested.set(false);
+        background = new Thread(this::runInBackground, "ouroboros-engine");
+        background.setDaemon(true);
+        background.start();
+    }
+
+    /** Asks the background cycles to stop at the next candidate boundary and waits up to 30 s for them. */
+    public void stop() {
+        stopRequested.set(true);
+        Thread t;
+        synchronized (this) {
+            t = background;
+        }
+        if (t != null && t != Thread.currentThread()) {
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Returns every cycle result so far, oldest first. */
+    public List<EvolutionResult> results() {
+        return new ArrayList<>(results);
+    }
+
+    /**
+     * Returns the bytes the JVM runs now for a class, as the JVM reports them (not the class file).
+     */
+    public byte[] liveClassBytes(Class<?> type) {
+        return patcher.currentBytes(type);
+    }
+
+    /**
+     * Undoes the last swap, restoring the exact prior bytes.
+     *
+     * @return the classes restored, by binary name
+     * @throws OuroborosException when there is nothing to roll back or the JVM refused
+     */
+    public List<String> rollbackLast() {
+        try {
+            RollbackEntry entry = patcher.rollbackLast();
+            return entry.restored().stream().map(v -> v.className()).toList();
+        } catch (PatchRejectedException e) {
+            throw new OuroborosException("rollback failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Stops background cycles and releases the engine's resources; swapped code stays swapped. */
+    @Override
+    public void close() {
+        stop();
+        patcher.close();
+        if (attached == this) {
+            attached = null;
+        }
+    }
+
+    private void runInBackground() {
+        try {
+            sleepUnlessStopped(config.startDelay().toMillis());
+            for (int i = 0; i < config.cycles() && !stopRequested.get(); i++) {
+                runCycle();
+            }
+        } catch (RuntimeException | Error e) {
+            // The host program must never crash because of Ouroboros: report and end the background work.
+            LOG.error("Ouroboros background cycle failed; the program goes on without it", e);
+            System.err.println("ouroboros: background cycle failed (" + e + "); the program goes on without it");
+        }
+    }
+
+    private void sleepUnlessStopped(long millis) {
+        long end = System.currentTimeMillis() + millis;
+        while (!stopRequested.get() && System.currentTimeMillis() < end) {
+            try {
+                Thread.sleep(Math.min(100, Math.max(1, end - System.currentTimeMillis())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Builds an engine; fails fast on a missing source root or a JDK without {@code javac}. */
+    public static final class Builder {
+        private EvolutionConfig config;
+        private Instrumentation instrumentation;
+        private final List<EvolutionListener> listeners = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** Sets the configuration (required). */
+        public Builder config(EvolutionConfig config) {
+            this.config = config;
+            return this;
+        }
+
+        /** Sets the instrumentation to patch through; default: the agent's, else a self-attach. */
+        public Builder instrumentation(Instrumentation instrumentation) {
+            this.instrumentation = instrumentation;
+            return this;
+        }
+
+        /** Adds a listener. */
+        public Builder listener(EvolutionListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener must not be null"));
+            return this;
+        }
+
+        /**
+         * Builds the engine.
+         *
+         * @throws OuroborosException naming a missing source root, a missing compiler or an unavailable agent
+         */
+        public OuroborosEngine build() {
+            try {
+                return new OuroborosEngine(this);
+            } catch (PatchRejectedException e) {
+                throw new OuroborosException(e.getMessage(), e);
+            }
+        }
+    }
+}

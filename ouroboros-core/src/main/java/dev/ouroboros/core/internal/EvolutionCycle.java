@@ -1,0 +1,284 @@
+package dev.ouroboros.core.internal;
+
+import dev.ouroboros.arena.ClassFileVersion;
+import dev.ouroboros.arena.CompilationResult;
+import dev.ouroboros.arena.InMemoryCompiler;
+import dev.ouroboros.arena.Sandbox;
+import dev.ouroboros.arena.SandboxRequest;
+import dev.ouroboros.arena.SandboxVerdict;
+import dev.ouroboros.arena.TimingComparison;
+import dev.ouroboros.core.ApprovalMode;
+import dev.ouroboros.core.CandidateReport;
+import dev.ouroboros.core.CandidateStage;
+import dev.ouroboros.core.EvolutionConfig;
+import dev.ouroboros.core.EvolutionOutcome;
+import dev.ouroboros.core.EvolutionResult;
+import dev.ouroboros.core.Winner;
+import dev.ouroboros.genome.GenomeChecksum;
+import dev.ouroboros.genome.GenomeRegion;
+import dev.ouroboros.genome.OuroborosException;
+import dev.ouroboros.genome.SourceGenome;
+import dev.ouroboros.mutation.MutationCandidate;
+import dev.ouroboros.mutation.Mutator;
+import dev.ouroboros.patcher.LivePatcher;
+import dev.ouroboros.patcher.PatchBundle;
+import dev.ouroboros.patcher.PatchOperation;
+import dev.ouroboros.patcher.PatchReceipt;
+import dev.ouroboros.patcher.PatchRejectedException;
+import dev.ouroboros.patcher.PreflightCheck;
+import dev.ouroboros.patcher.PreflightReport;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One evolution cycle: target, fidelity, mutate, cascade, select, approve, patch.
+ *
+ * <p>Cheap gates run first (compile, redefinability), the sandbox worker JVM only for survivors;
+ * the host program never runs a candidate that did not pass every gate.
+ */
+public final class EvolutionCycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EvolutionCycle.class);
+
+    private final EvolutionConfig config;
+    private final SourceGenome genome;
+    private final LivePatcher patcher;
+    private final InMemoryCompiler compiler;
+    private final Listeners listeners;
+    private final TargetResolver targets;
+    private final BooleanSupplier stopRequested;
+
+    public EvolutionCycle(EvolutionConfig config, SourceGenome genome, LivePatcher patcher, InMemoryCompiler compiler,
+            Listeners listeners, TargetResolver targets, BooleanSupplier stopRequested) {
+        this.config = config;
+        this.genome = genome;
+        this.patcher = patcher;
+        this.compiler = compiler;
+        this.listeners = listeners;
+        this.targets = targets;
+        this.stopRequested = stopRequested;
+    }
+
+    /** Runs the cycle; never throws for bad input or misbehaving candidates: the result says what happened. */
+    public EvolutionResult run() {
+        String cycleId = UUID.randomUUID().toString().substring(0, 8);
+        Instant start = Instant.now();
+        listeners.fire(l -> l.onCycleStart(cycleId, start));
+        EvolutionResult result;
+        try {
+            result = evolve(cycleId, start);
+        } catch (OuroborosException | PatchRejectedException e) {
+            result = skipped(cycleId, start, e.getMessage());
+        }
+        EvolutionResult done = result;
+        LOG.info("cycle {} {}: {}", done.cycleId(), done.outcome(), done.message());
+        listeners.fire(l -> l.onCycleComplete(done));
+        return done;
+    }
+
+    private EvolutionResult evolve(String cycleId, Instant start) {
+        TargetResolver.Target target = targets.resolve();
+        for (GenomeRegion region : target.regions()) {
+            listeners.fire(l -> l.onTargetChosen(cycleId, region.id(), target.why()));
+        }
+        Class<?> liveClass = target.liveClass();
+        String topLevel = target.regions().get(0).topLevelClassName();
+        List<String> tests = targets.testClassesFor(topLevel);
+
+        byte[] liveBytes = patcher.currentBytes(liveClass);
+        int release = ClassFileVersion.releaseOf(liveBytes);
+        CompilationResult original = compiler.compile(Map.of(topLevel, genome.sourceText(topLevel)), config.classpath(),
+                release);
+        if (!original.success()) {
+            return skipped(cycleId, start, "the unmodified source of " + topLevel + " does not compile against the class path: "
+                    + first(original.diagnostics()) + " — check source= and classpath=");
+        }
+        PreflightReport fidelity = PreflightCheck.check(liveBytes, original.classes().get(liveClass.getName()));
+        if (!fidelity.redefinable()) {
+            return skipped(cycleId, start, "the source of " + liveClass.getName() + " does not match the loaded class ("
+                    + fidelity.violations().get(0).message() + "); Ouroboros never patches code whose source is not what runs");
+        }
+
+        List<MutationCandidate> candidates = new ArrayList<>();
+        Mutator mutator = Mutator.builder().operators(target.operators()).seed(config.seed())
+                .maxCandidates(config.maxCandidates()).build();
+        for (GenomeRegion region : target.regions()) {
+            candidates.addAll(mutator.mutate(genome, region));
+        }
+        List<String> regionIds = target.regions().stream().map(GenomeRegion::id).toList();
+        if (candidates.isEmpty()) {
+            return new EvolutionResult(cycleId, EvolutionOutcome.SKIPPED, "no operator of " + target.operatorNames()
+                    + " applies to " + regionIds, regionIds, List.of(), Optional.empty(), since(start));
+        }
+        candidates = candidates.subList(0, Math.min(candidates.size(), config.maxCandidates()));
+
+        List<CandidateReport> reports = new ArrayList<>();
+        Finalist best = null;
+        try (Sandbox sandbox = Sandbox.builder().workerClasspath(config.classpath()).timeout(config.sandboxTimeout())
+                .build()) {
+            for (MutationCandidate candidate : candidates) {
+                if (stopRequested.getAsBoolean()) {
+                    return new EvolutionResult(cycleId, EvolutionOutcome.ABORTED, "stopped before candidate "
+                            + candidate.id() + "; nothing was swapped", regionIds, reports, Optional.empty(), since(start));
+                }
+                listeners.fire(l -> l.onMutationGenerated(cycleId, candidate));
+                Evaluation evaluation = evaluate(candidate, original, tests, release, sandbox);
+                reports.add(evaluation.report());
+                listeners.fire(l -> l.onCandidateEvaluated(cycleId, evaluation.report()));
+                if (evaluation.finalist() != null
+                        && (best == null || evaluation.finalist().timing().speedup() > best.timing().speedup())) {
+                    best = evaluation.finalist();
+                }
+            }
+        }
+        if (best == null) {
+            return new EvolutionResult(cycleId, outcomeWithoutWinner(reports), summary(reports), regionIds, reports,
+                    Optional.empty(), since(start));
+        }
+        return select(cycleId, start, best, liveClass, regionIds, reports);
+    }
+
+    private Evaluation evaluate(MutationCandidate candidate, CompilationResult original, List<String> tests, int release,
+            Sandbox sandbox) {
+        CompilationResult mutant = compiler.compile(Map.of(candidate.className(), candidate.mutatedSource()),
+                config.classpath(), release);
+        if (!mutant.success()) {
+            return rejected(candidate, CandidateStage.COMPILE_FAILED, first(mutant.diagnostics()));
+        }
+        if (!mutant.classes().keySet().equals(original.classes().keySet())) {
+            return rejected(candidate, CandidateStage.NOT_REDEFINABLE, "adds or removes classes: "
+                    + original.classes().keySet() + " -> " + mutant.classes().keySet());
+        }
+        Map<String, byte[]> changed = new TreeMap<>();
+        for (Map.Entry<String, byte[]> e : mutant.classes().entrySet()) {
+            byte[] before = original.classes().get(e.getKey());
+            if (!Arrays.equals(before, e.getValue())) {
+                PreflightReport preflight = PreflightCheck.check(before, e.getValue());
+                if (!preflight.redefinable()) {
+                    return rejected(candidate, CandidateStage.NOT_REDEFINABLE, preflight.violations().get(0).message());
+                }
+                changed.put(e.getKey(), e.getValue());
+            }
+        }
+        if (changed.isEmpty()) {
+            return rejected(candidate, CandidateStage.NOT_REDEFINABLE, "compiles to the same bytes as the original");
+        }
+        SandboxVerdict verdict = sandbox.evaluate(new SandboxRequest(candidate.id(), original.classes(), mutant.classes(),
+                tests, config.warmupRounds(), config.measuredRounds()));
+        switch (verdict.outcome()) {
+            case PASSED -> {
+                TimingComparison timing = verdict.timing();
+                String detail = String.format(Locale.ROOT, "%d tests passed; median %.2f ms -> %.2f ms, faster in %.0f%% of %d paired rounds",
+                        verdict.testsRun(), timing.originalMedianNanos() / 1e6, timing.mutantMedianNanos() / 1e6,
+                        timing.mutantWinFraction() * 100, timing.rounds());
+                if (timing.isImprovement(config.minSpeedup())) {
+                    CandidateReport report = new CandidateReport(candidate.id(), candidate.operator(), CandidateStage.FASTER,
+                            detail, timing.speedup());
+                    return new Evaluation(report, new Finalist(candidate, timing, changed));
+                }
+                return new Evaluation(new CandidateReport(candidate.id(), candidate.operator(), CandidateStage.NOT_FASTER,
+                        detail, timing.speedup()), null);
+            }
+            case TESTS_FAILED -> {
+                return rejected(candidate, CandidateStage.TESTS_FAILED, verdict.detail());
+            }
+            case ORIGINAL_TESTS_FAILED -> throw new OuroborosException("the tests " + tests
+                    + " fail on the unmodified class: " + verdict.detail() + " — fix the tests or name others with tests=");
+            default -> {
+                return rejected(candidate, CandidateStage.SANDBOX_FAILED, verdict.outcome() + ": " + verdict.detail());
+            }
+        }
+    }
+
+    private EvolutionResult select(String cycleId, Instant start, Finalist best, Class<?> liveClass, List<String> regionIds,
+            List<CandidateReport> reports) {
+        MutationCandidate c = best.candidate();
+        TimingComparison t = best.timing();
+        Map<String, String> hashes = new LinkedHashMap<>();
+        best.changedClasses().forEach((name, bytes) -> hashes.put(name, GenomeChecksum.sha256(bytes)));
+        String speed = String.format(Locale.ROOT, "%.2fx", t.speedup());
+        if (config.approval() == ApprovalMode.DISABLED) {
+            Winner w = winner(c, t, hashes, false);
+            return new EvolutionResult(cycleId, EvolutionOutcome.IMPROVED, "dry run: " + c.operator() + " is " + speed
+                    + " faster on the tests' workload; not applied (approval=disabled)", regionIds, reports, Optional.of(w),
+                    since(start));
+        }
+        List<PatchOperation> ops = new ArrayList<>();
+        for (Map.Entry<String, byte[]> e : best.changedClasses().entrySet()) {
+            Class<?> target = targets.loadedClass(e.getKey(), liveClass.getClassLoader());
+            ops.add(new PatchOperation(target, e.getValue(), c.operator() + " " + c.id()));
+        }
+        try {
+            PatchReceipt receipt = patcher.apply(new PatchBundle(cycleId + "-" + c.id(), ops,
+                    "cycle " + cycleId + ": " + c.operator() + " " + speed));
+            Winner w = winner(c, t, hashes, true);
+            Instant at = Instant.now();
+            listeners.fire(l -> l.onPatchApplied(cycleId, w, receipt.pauseNanos(), at));
+            return new EvolutionResult(cycleId, EvolutionOutcome.IMPROVED, c.operator() + " made " + c.regionId() + " "
+                    + speed + " faster on the tests' workload; swapped in", regionIds, reports, Optional.of(w), since(start));
+        } catch (PatchRejectedException e) {
+            return new EvolutionResult(cycleId, EvolutionOutcome.REJECTED, "the winner " + c.id()
+                    + " was refused by the patcher: " + e.getMessage(), regionIds, reports, Optional.empty(), since(start));
+        }
+    }
+
+    private static Winner winner(MutationCandidate c, TimingComparison t, Map<String, String> hashes, boolean applied) {
+        return new Winner(c.id(), c.operator(), c.regionId(), c.diff(), t.speedup(), t.mutantWinFraction(),
+                t.originalMedianNanos(), t.mutantMedianNanos(), hashes, applied);
+    }
+
+    private static EvolutionOutcome outcomeWithoutWinner(List<CandidateReport> reports) {
+        if (reports.stream().anyMatch(r -> r.stage() == CandidateStage.NOT_FASTER)) {
+            return EvolutionOutcome.NO_IMPROVEMENT;
+        }
+        if (reports.stream().anyMatch(r -> r.stage() == CandidateStage.TESTS_FAILED
+                || r.stage() == CandidateStage.SANDBOX_FAILED)) {
+            return EvolutionOutcome.TESTS_FAILED;
+        }
+        if (reports.stream().allMatch(r -> r.stage() == CandidateStage.COMPILE_FAILED)) {
+            return EvolutionOutcome.COMPILE_FAILED;
+        }
+        return EvolutionOutcome.REJECTED;
+    }
+
+    private static String summary(List<CandidateReport> reports) {
+        Map<CandidateStage, Long> counts = new TreeMap<>();
+        reports.forEach(r -> counts.merge(r.stage(), 1L, Long::sum));
+        return "no winner among " + reports.size() + " candidates " + counts + "; nothing was swapped";
+    }
+
+    private static Evaluation rejected(MutationCandidate c, CandidateStage stage, String detail) {
+        return new Evaluation(new CandidateReport(c.id(), c.operator(), stage, detail == null ? "" : detail, Double.NaN), null);
+    }
+
+    private static EvolutionResult skipped(String cycleId, Instant start, String message) {
+        return new EvolutionResult(cycleId, EvolutionOutcome.SKIPPED, message, List.of(), List.of(), Optional.empty(),
+                since(start));
+    }
+
+    private static String first(List<String> diagnostics) {
+        return diagnostics.isEmpty() ? "(no diagnostic)" : diagnostics.get(0);
+    }
+
+    private static Duration since(Instant start) {
+        return Duration.between(start, Instant.now());
+    }
+
+    private record Finalist(MutationCandidate candidate, TimingComparison timing, Map<String, byte[]> changedClasses) {
+    }
+
+    private record Evaluation(CandidateReport report, Finalist finalist) {
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The engine users touch: {@link dev.ouroboros.core.OuroborosEngine} runs evolution cycles,
+ * {@link dev.ouroboros.core.EvolutionConfig} configures them from code, agent options or properties, and
+ * {@link dev.ouroboros.core.EvolutionListener} reports every stage. Results are plain records.
+ */
+package dev.ouroboros.core;

@@ -1,0 +1,120 @@
+package dev.ouroboros.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+class EvolutionConfigTest {
+
+    @Test
+    void agentArgsSetEveryOption() {
+        EvolutionConfig c = EvolutionConfig.fromAgentArgs("source=src/main/java;gen/src,target=com.acme.Report#toCsv,"
+                + "tests=com.acme.ReportTest;com.acme.ReportIT,operators=string-builder-in-loop,seed=7,delay=500ms,"
+                + "profile=PT3S,cycles=2,candidates=5,min-speedup=1.5,timeout=2m,warmup=1,rounds=4,"
+                + "classpath=a.jar;b,approval=disabled,verbose=false");
+
+        assertThat(c.sourceRoots()).containsExactly(Path.of("src/main/java"), Path.of("gen/src"));
+        assertThat(c.targetClass()).hasValue("com.acme.Report");
+        assertThat(c.targetMethod()).hasValue("toCsv");
+        assertThat(c.testClasses()).containsExactly("com.acme.ReportTest", "com.acme.ReportIT");
+        assertThat(c.operators()).containsExactly("string-builder-in-loop");
+        assertThat(c.seed()).isEqualTo(7);
+        assertThat(c.startDelay()).isEqualTo(Duration.ofMillis(500));
+        assertThat(c.profileDuration()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(c.cycles()).isEqualTo(2);
+        assertThat(c.maxCandidates()).isEqualTo(5);
+        assertThat(c.minSpeedup()).isEqualTo(1.5);
+        assertThat(c.sandboxTimeout()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(c.warmupRounds()).isEqualTo(1);
+        assertThat(c.measuredRounds()).isEqualTo(4);
+        assertThat(c.classpath()).containsExactly(Path.of("a.jar"), Path.of("b"));
+        assertThat(c.approval()).isEqualTo(ApprovalMode.DISABLED);
+        assertThat(c.verbose()).isFalse();
+    }
+
+    @Test
+    void defaultsAreTheDocumentedOnes() {
+        EvolutionConfig c = EvolutionConfig.fromAgentArgs("source=src");
+        assertThat(c.target()).isEmpty();
+        assertThat(c.profileDuration()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(c.cycles()).isEqualTo(1);
+        assertThat(c.maxCandidates()).isEqualTo(20);
+        assertThat(c.minSpeedup()).isEqualTo(1.10);
+        assertThat(c.sandboxTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(c.warmupRounds()).isEqualTo(3);
+        assertThat(c.measuredRounds()).isEqualTo(10);
+        assertThat(c.approval()).isEqualTo(ApprovalMode.AUTOMATIC);
+        assertThat(c.classpath()).isNotEmpty();
+    }
+
+    @Test
+    void propertiesAcceptTheSameOptionsAndIgnoreOtherKeys() {
+        Properties p = new Properties();
+        p.setProperty("ouroboros.source", "src");
+        p.setProperty("ouroboros.target", "com.acme.Report");
+        p.setProperty("ouroboros.rounds", "5");
+        p.setProperty("java.home", "/somewhere");
+        EvolutionConfig c = EvolutionConfig.fromProperties(p);
+        assertThat(c.targetClass()).hasValue("com.acme.Report");
+        assertThat(c.targetMethod()).isEmpty();
+        assertThat(c.measuredRounds()).isEqualTo(5);
+    }
+
+    @Test
+    void unknownOptionIsRefusedListingTheKnownOnes() {
+        assertThatThrownBy(() -> EvolutionConfig.fromAgentArgs("source=src,colour=blue"))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("unknown option 'colour'")
+                .hasMessageContaining("source, target, tests");
+    }
+
+    @Test
+    void malformedValuesNameTheOptionAndTheValue() {
+        assertThatThrownBy(() -> EvolutionConfig.fromAgentArgs("source=src,rounds=many"))
+                .hasMessage("rounds must be a whole number, was 'many'");
+        assertThatThrownBy(() -> EvolutionConfig.fromAgentArgs("source=src,timeout=soon"))
+                .hasMessageContaining("timeout must be a duration such as 500ms");
+        assertThatThrownBy(() -> EvolutionConfig.fromAgentArgs("source=src,approval=maybe"))
+                .hasMessageContaining("approval must be one of [AUTOMATIC, DISABLED], was 'maybe'");
+        assertThatThrownBy(() -> EvolutionConfig.fromAgentArgs("source=src,min-speedup=0.9"))
+                .hasMessage("min-speedup must be a number above 1.0, was 0.9");
+        assertThatThrownBy(() -> EvolutionConfig.fromAgentArgs("source=src,target=#toCsv"))
+                .hasMessageContaining("target must be pkg.Class or pkg.Class#method");
+        assertThatThrownBy(() -> EvolutionConfig.fromAgentArgs("source=src,oops"))
+                .hasMessageContaining("agent option 'oops' is not key=value");
+    }
+
+    @Test
+    void missingSourceIsRefusedWithAnExample() {
+        assertThatThrownBy(() -> EvolutionConfig.fromAgentArgs("target=com.acme.Report"))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("source=src/main/java");
+        assertThatThrownBy(() -> EvolutionConfig.fromAgentArgs(""))
+                .hasMessageContaining("-javaagent:ouroboros-agent.jar=source=<dir>");
+    }
+
+    @Property(tries = 50)
+    void roundsBelowThreeAreRefusedAndOthersKept(@ForAll @IntRange(min = -5, max = 100) int rounds) {
+        if (rounds < 3) {
+            assertThatThrownBy(() -> EvolutionConfig.fromAgentArgs("source=src,rounds=" + rounds))
+                    .hasMessage("rounds must be at least 3 to compare timings, was " + rounds);
+        } else {
+            assertThat(EvolutionConfig.fromAgentArgs("source=src,rounds=" + rounds).measuredRounds()).isEqualTo(rounds);
+        }
+    }
+
+    @Test
+    void builderRecordsAreImmutable() {
+        EvolutionConfig c = EvolutionConfig.builder().sourceRoots(Path.of("src")).testClasses("a.BTest").build();
+        assertThatThrownBy(() -> c.testClasses().add("x")).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(c.sourceRoots()).isEqualTo(List.of(Path.of("src")));
+    }
+}

@@ -1,0 +1,108 @@
+package dev.ouroboros.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ouroboros.core.fixture.Roster;
+import dev.ouroboros.genome.GenomeChecksum;
+import dev.ouroboros.genome.SourceNotFoundException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The engine used from code, in this very JVM: a real self-attached agent, real javac, real
+ * sandbox worker JVMs running the fixture's real tests, a real redefineClasses.
+ */
+class OuroborosEngineTest {
+
+    private static final Path SOURCES = Path.of("src/test/java");
+    private static final String TARGET = Roster.class.getName() + "#print";
+
+    @Test
+    void dryRunFindsTheWinnerButLeavesTheLiveClassAlone() {
+        EvolutionConfig config = base().approval(ApprovalMode.DISABLED).build();
+        try (OuroborosEngine engine = OuroborosEngine.builder().config(config).build()) {
+            byte[] before = engine.liveClassBytes(Roster.class);
+            EvolutionResult result = engine.runCycle();
+
+            assertThat(result.outcome()).as(result.message()).isEqualTo(EvolutionOutcome.IMPROVED);
+            assertThat(result.winner()).hasValueSatisfying(w -> {
+                assertThat(w.applied()).isFalse();
+                assertThat(w.operator()).isEqualTo("string-builder-in-loop");
+                assertThat(w.diff()).contains("-            out += n + \". \" + name + \"\\n\";");
+                assertThat(w.speedup()).isGreaterThan(1.1);
+            });
+            assertThat(GenomeChecksum.sha256(engine.liveClassBytes(Roster.class)))
+                    .isEqualTo(GenomeChecksum.sha256(before));
+        }
+    }
+
+    @Test
+    void winnerIsSwappedInBehavesTheSameAndRollsBackToTheExactBytes() {
+        List<String> names = List.of("Ada", "Grace", "Barbara");
+        String expected = Roster.print(names);
+        List<String> events = new ArrayList<>();
+        EvolutionConfig config = base().build();
+        try (OuroborosEngine engine = OuroborosEngine.builder().config(config).listener(new EvolutionListener() {
+            @Override
+            public void onCandidateEvaluated(String cycleId, CandidateReport report) {
+                events.add("evaluated " + report.stage());
+            }
+
+            @Override
+            public void onPatchApplied(String cycleId, Winner winner, long pauseNanos, java.time.Instant at) {
+                events.add("applied");
+            }
+        }).build()) {
+            String before = GenomeChecksum.sha256(engine.liveClassBytes(Roster.class));
+            EvolutionResult result = engine.runCycle();
+
+            assertThat(result.outcome()).as(result.message()).isEqualTo(EvolutionOutcome.IMPROVED);
+            assertThat(result.winner().orElseThrow().applied()).isTrue();
+            assertThat(events).contains("evaluated FASTER").endsWith("applied");
+            assertThat(new String(engine.liveClassBytes(Roster.class), java.nio.charset.StandardCharsets.ISO_8859_1))
+                    .contains("java/lang/StringBuilder");
+            assertThat(Roster.print(names)).isEqualTo(expected);
+
+            assertThat(engine.rollbackLast()).containsExactly(Roster.class.getName());
+            assertThat(GenomeChecksum.sha256(engine.liveClassBytes(Roster.class))).isEqualTo(before);
+            assertThat(Roster.print(names)).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void missingSourceRootFailsTheBuildWithTheDirectory() {
+        EvolutionConfig config = EvolutionConfig.builder().sourceRoots(Path.of("no/such/dir")).target(TARGET).build();
+        assertThatThrownBy(() -> OuroborosEngine.builder().config(config).build())
+                .isInstanceOf(SourceNotFoundException.class)
+                .hasMessageContaining("no/such/dir");
+    }
+
+    @Test
+    void targetWithoutSourceIsSkippedWithTheMissingFile() {
+        EvolutionConfig config = EvolutionConfig.builder().sourceRoots(SOURCES).target("java.lang.String#trim").build();
+        try (OuroborosEngine engine = OuroborosEngine.builder().config(config).build()) {
+            EvolutionResult result = engine.runCycle();
+            assertThat(result.outcome()).isEqualTo(EvolutionOutcome.SKIPPED);
+            assertThat(result.message()).contains("no source for target class java.lang.String")
+                    .contains("java/lang/String.java");
+        }
+    }
+
+    @Test
+    void unknownMethodIsSkippedNamingTheTarget() {
+        EvolutionConfig config = EvolutionConfig.builder().sourceRoots(SOURCES)
+                .target(Roster.class.getName() + "#nope").build();
+        try (OuroborosEngine engine = OuroborosEngine.builder().config(config).build()) {
+            EvolutionResult result = engine.runCycle();
+            assertThat(result.outcome()).isEqualTo(EvolutionOutcome.SKIPPED);
+            assertThat(result.message()).contains("#nope names no method");
+        }
+    }
+
+    private static EvolutionConfig.Builder base() {
+        return EvolutionConfig.builder().sourceRoots(SOURCES).target(TARGET).warmupRounds(2).measuredRounds(5);
+    }
+}

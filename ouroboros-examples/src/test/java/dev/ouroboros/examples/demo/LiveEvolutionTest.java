@@ -1,0 +1,159 @@
+package dev.ouroboros.examples.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.util.Textifier;
+import org.objectweb.asm.util.TraceMethodVisitor;
+
+/**
+ * The walking skeleton end to end: the demo runs in a forked JVM with the real shaded agent jar,
+ * and the JVM's own view of the class bytes shows what runs.
+ */
+class LiveEvolutionTest {
+
+    private static final String MAIN = DemoApp.class.getName();
+    private static Path agentJar;
+    private static Path sources;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void locateAgent() {
+        agentJar = Path.of(System.getProperty("ouroboros.agent.jar", "../ouroboros-core/target/ouroboros-agent.jar"));
+        sources = Path.of(System.getProperty("ouroboros.examples.source", "src/main/java"));
+        assertThat(agentJar).as("the shaded agent jar (built by 'mvn verify' in ouroboros-core before this module)")
+                .isRegularFile();
+    }
+
+    @Test
+    void hotMethodFoundByJfrIsRewrittenProvenAndSwappedIntoTheLiveJvm() throws Exception {
+        Run run = demo("source=" + sources + ",profile=3s,warmup=2,rounds=6");
+
+        Properties report = run.report();
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(report.getProperty("outcome")).isEqualTo("IMPROVED");
+        assertThat(report.getProperty("applied")).isEqualTo("true");
+        assertThat(report.getProperty("regions")).isEqualTo(OrderReport.class.getName() + "#toCsv(List)");
+        assertThat(report.getProperty("mismatches")).isEqualTo("0");
+
+        String live = methodText(Files.readAllBytes(Path.of(report.getProperty("live_class"))), "toCsv");
+        String original = methodText(originalClassBytes(), "toCsv");
+        assertThat(original).doesNotContain("java/lang/StringBuilder");
+        assertThat(live).as("the JVM now runs the mutant's toCsv").isNotEqualTo(original)
+                .contains("NEW java/lang/StringBuilder")
+                .contains("INVOKEVIRTUAL java/lang/StringBuilder.append");
+        assertThat(run.output()).contains("+++ b/").contains(".append(");
+        assertThat(Double.parseDouble(report.getProperty("ratio"))).isGreaterThan(1.0);
+    }
+
+    @Test
+    void mutantThatBreaksTheTestsIsNeverSwappedIn() throws Exception {
+        // Deleting a statement of toCsv makes it faster and wrong: only the tests can stop it.
+        Run run = demo("source=" + sources + ",target=" + OrderReport.class.getName()
+                + "#toCsv,operators=statement-delete,warmup=1,rounds=3");
+
+        Properties report = run.report();
+        assertThat(report.getProperty("outcome")).as(run.output()).isEqualTo("TESTS_FAILED");
+        assertThat(report.getProperty("applied")).isEqualTo("false");
+        assertThat(run.output()).contains("TESTS_FAILED");
+        assertThat(report.getProperty("mismatches")).isEqualTo("0");
+        byte[] liveBytes = Files.readAllBytes(Path.of(report.getProperty("live_class")));
+        assertThat(methodText(liveBytes, "toCsv")).isEqualTo(methodText(originalClassBytes(), "toCsv"));
+        assertThat(run.exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void missingSourceRootIsOneClearLineAndTheProgramKeepsRunning() throws Exception {
+        Path missing = dir.resolve("no-such-src");
+        Run run = demo("source=" + missing);
+
+        assertThat(run.output()).contains("ouroboros: not started: source root " + missing.toAbsolutePath())
+                .contains("exports/s without Ouroboros");
+        assertThat(run.exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void unknownTargetClassIsReportedAndNothingChanges() throws Exception {
+        Run run = demo("source=" + sources + ",target=com.example.NoSuchClass");
+
+        assertThat(run.report().getProperty("outcome")).isEqualTo("SKIPPED");
+        assertThat(run.report().getProperty("message"))
+                .contains("com.example.NoSuchClass").contains("check target=");
+        assertThat(run.exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void garbageAgentOptionsAreOneClearLine() throws Exception {
+        Run run = demo("source=" + sources + ",rounds=many");
+
+        assertThat(run.output()).contains("ouroboros: not started: rounds must be a whole number, was 'many'");
+        assertThat(run.exitCode()).isEqualTo(2);
+    }
+
+    private Run demo(String agentOptions) throws IOException, InterruptedException {
+        Path reportFile = dir.resolve("report.properties");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-javaagent:" + agentJar.toAbsolutePath() + "=" + agentOptions);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(MAIN);
+        command.add("--report");
+        command.add(reportFile.toString());
+        command.add("--after-seconds");
+        command.add("2");
+        Path log = dir.resolve("demo.log");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!p.waitFor(4, TimeUnit.MINUTES)) {
+            p.destroyForcibly().waitFor();
+            throw new AssertionError("demo did not finish in 4 minutes:\n" + Files.readString(log));
+        }
+        return new Run(p.exitValue(), Files.readString(log), reportFile);
+    }
+
+    private record Run(int exitCode, String output, Path reportFile) {
+        Properties report() throws IOException {
+            assertThat(reportFile).as("report written by the demo; its output was:\n" + output).isRegularFile();
+            Properties p = new Properties();
+            try (InputStream in = Files.newInputStream(reportFile)) {
+                p.load(in);
+            }
+            return p;
+        }
+    }
+
+    private static byte[] originalClassBytes() throws IOException {
+        try (InputStream in = OrderReport.class.getResourceAsStream("OrderReport.class")) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** The method's instructions as text, without debug information: equal text means equal code. */
+    private static String methodText(byte[] classBytes, String name) {
+        ClassNode node = new ClassNode();
+        new ClassReader(classBytes).accept(node, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        MethodNode method = node.methods.stream().filter(m -> m.name.equals(name)).findFirst().orElseThrow();
+        Textifier text = new Textifier();
+        method.accept(new TraceMethodVisitor(text));
+        StringWriter out = new StringWriter();
+        text.print(new PrintWriter(out));
+        return out.toString();
+    }
+}

@@ -1,0 +1,124 @@
+package dev.ouroboros.genome;
+
+import dev.ouroboros.genome.internal.SampleAggregator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Predicate;
+import jdk.jfr.consumer.EventStream;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingStream;
+
+/**
+ * Finds the program's hot methods from JFR {@code jdk.ExecutionSample} events.
+ *
+ * <p>In process, a {@link RecordingStream} samples every Java thread (default period 20 ms, the
+ * JDK's low-overhead default; JFR samples at most a few threads per period). Each sample is
+ * charged to the first frame, from the top of the stack, whose class has source in the genome: a
+ * hot {@code String} concatenation is charged to the program method that does it, not to the JDK
+ * code that copies the bytes. Samples in which no frame has source are counted apart. Threads whose
+ * names start with {@code ouroboros-} are ignored, so the engine never finds itself hot. Scores
+ * decay with a half-life, so the ranking follows what is hot now.
+ */
+public final class HotspotTracker implements AutoCloseable {
+
+    /** The default sampling period: JFR's low-overhead profiling default. */
+    public static final Duration DEFAULT_PERIOD = Duration.ofMillis(20);
+
+    private final SampleAggregator aggregator;
+    private final Duration period;
+    private RecordingStream stream;
+
+    private HotspotTracker(SourceGenome genome, Duration period, Duration halfLife) {
+        Objects.requireNonNull(genome, "genome must not be null");
+        requirePositive(period, "period");
+        requirePositive(halfLife, "halfLife");
+        this.period = period;
+        this.aggregator = new SampleAggregator(genome, halfLife);
+    }
+
+    /** Creates an in-process tracker with the default 20 ms period and a 30 s half-life. */
+    public static HotspotTracker inProcess(SourceGenome genome) {
+        return inProcess(genome, DEFAULT_PERIOD, Duration.ofSeconds(30));
+    }
+
+    /** Creates an in-process tracker; call {@link #start()} to begin sampling. */
+    public static HotspotTracker inProcess(SourceGenome genome, Duration period, Duration halfLife) {
+        return new HotspotTracker(genome, period, halfLife);
+    }
+
+    /**
+     * Ranks the methods of a JFR recording file (offline mode).
+     *
+     * @return hot methods, hottest first; never null
+     */
+    public static List<Hotspot> fromRecording(Path jfrFile, SourceGenome genome) {
+        HotspotTracker tracker = new HotspotTracker(genome, DEFAULT_PERIOD, Duration.ofDays(3650));
+        try (EventStream events = EventStream.openFile(jfrFile)) {
+            events.onEvent("jdk.ExecutionSample", tracker::accept);
+            events.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read JFR recording " + jfrFile, e);
+        }
+        return tracker.ranking();
+    }
+
+    /** Starts sampling in the background; calling it twice is an error. */
+    public synchronized void start() {
+        if (stream != null) {
+            throw new IllegalStateException("tracker already started");
+        }
+        RecordingStream rs = new RecordingStream();
+        rs.enable("jdk.ExecutionSample").withPeriod(period).withStackTrace();
+        rs.onEvent("jdk.ExecutionSample", this::accept);
+        rs.startAsync();
+        stream = rs;
+    }
+
+    /** Stops sampling; the ranking stays readable. Safe to call more than once. */
+    public synchronized void stop() {
+        if (stream != null) {
+            stream.close();
+            stream = null;
+        }
+    }
+
+    /** Returns hot methods, hottest first, only those that map to a genome region. */
+    public List<Hotspot> ranking() {
+        return aggregator.ranking(h -> h.region().isPresent());
+    }
+
+    /** Returns every attributed method, hottest first, whether or not a region maps it. */
+    public List<Hotspot> ranking(Predicate<Hotspot> filter) {
+        return aggregator.ranking(filter);
+    }
+
+    /** Returns how many samples were seen in total (excluding Ouroboros's own threads). */
+    public long totalSamples() {
+        return aggregator.totalSamples();
+    }
+
+    /** Returns how many samples had no frame with source (JDK or library code only). */
+    public long samplesWithoutSource() {
+        return aggregator.samplesWithoutSource();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void accept(RecordedEvent event) {
+        aggregator.accept(event);
+    }
+
+    private static void requirePositive(Duration d, String name) {
+        Objects.requireNonNull(d, name + " must not be null");
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + d);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.ouroboros.genome.internal;
+
+import dev.ouroboros.genome.GenomeRegion;
+import dev.ouroboros.genome.Hotspot;
+import dev.ouroboros.genome.SourceGenome;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedMethod;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordedThread;
+
+/**
+ * Aggregates execution samples into time-decayed per-method scores.
+ *
+ * <p>Each method keeps a score that decays exponentially with the configured half-life between
+ * samples, so one number per method is enough to rank by recent heat.
+ */
+public final class SampleAggregator {
+
+    private final SourceGenome genome;
+    private final double lambdaPerNano;
+    private final Map<String, Boolean> hasSource = new ConcurrentHashMap<>();
+    private final Map<MethodKey, Counter> counters = new HashMap<>();
+    private long total;
+    private long withoutSource;
+
+    public SampleAggregator(SourceGenome genome, Duration halfLife) {
+        this.genome = genome;
+        this.lambdaPerNano = Math.log(2) / halfLife.toNanos();
+    }
+
+    /** Charges one sample to the first frame with source. */
+    public synchronized void accept(RecordedEvent event) {
+        RecordedThread thread = event.getThread("sampledThread");
+        if (thread != null && thread.getJavaName() != null && thread.getJavaName().startsWith("ouroboros-")) {
+            return;
+        }
+        RecordedStackTrace stack = event.getStackTrace();
+        if (stack == null) {
+            return;
+        }
+        total++;
+        for (RecordedFrame frame : stack.getFrames()) {
+            if (!frame.isJavaFrame()) {
+                continue;
+            }
+            RecordedMethod method = frame.getMethod();
+            String className = method.getType().getName();
+            if (hasSource.computeIfAbsent(className, this::sourceExists)) {
+                MethodKey key = new MethodKey(className, method.getName(), method.getDescriptor());
+                counters.computeIfAbsent(key, k -> new Counter()).add(event.getStartTime(), lambdaPerNano);
+                return;
+            }
+        }
+        withoutSource++;
+    }
+
+    public synchronized long totalSamples() {
+        return total;
+    }
+
+    public synchronized long samplesWithoutSource() {
+        return withoutSource;
+    }
+
+    /** Ranks the methods, hottest first, decayed to the newest sample's time. */
+    public synchronized List<Hotspot> ranking(Predicate<Hotspot> filter) {
+        Instant now = counters.values().stream().map(c -> c.last).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
+        List<Hotspot> out = new ArrayList<>();
+        for (Map.Entry<MethodKey, Counter> e : counters.entrySet()) {
+            MethodKey k = e.getKey();
+            Counter c = e.getValue();
+            Hotspot h = new Hotspot(k.className(), k.method(), k.descriptor(), c.samples, c.scoreAt(now, lambdaPerNano),
+                    regionOf(k));
+            if (filter.test(h)) {
+                out.add(h);
+            }
+        }
+        out.sort(Comparator.comparingDouble(Hotspot::score).reversed().thenComparing(Hotspot::displayName));
+        return out;
+    }
+
+    private boolean sourceExists(String className) {
+        return genome.hasSource(className);
+    }
+
+    private Optional<GenomeRegion> regionOf(MethodKey key) {
+        String name = key.method();
+        if (name.equals("<init>") || name.equals("<clinit>")) {
+            return Optional.empty();
+        }
+        List<GenomeRegion> candidates = genome.regionsOf(key.className(), name);
+        if (candidates.size() <= 1) {
+            return candidates.stream().findFirst();
+        }
+        int arity = DescriptorArity.of(key.descriptor());
+        return candidates.stream()
+                .filter(r -> (r.parameters().isEmpty() ? 0 : r.parameters().split(",").length) == arity)
+                .findFirst();
+    }
+
+    private record MethodKey(String className, String method, String descriptor) {
+    }
+
+    private static final class Counter {
+        long samples;
+        double score;
+        Instant last = Instant.EPOCH;
+
+        void add(Instant at, double lambda) {
+            score = scoreAt(at, lambda) + 1.0;
+            if (at.isAfter(last)) {
+                last = at;
+            }
+            samples++;
+        }
+
+        double scoreAt(Instant at, double lambda) {
+            if (last.equals(Instant.EPOCH)) {
+                return score;
+            }
+            long dt = Duration.between(last, at).toNanos();
+            return dt <= 0 ? score : score * Math.exp(-lambda * dt);
+        }
+    }
+}
