@@ -107,10 +107,32 @@ class LiveEvolutionTest {
         assertThat(run.exitCode()).isEqualTo(2);
     }
 
+    @Test
+    void runtimeWithoutJavacIsOneClearLineAndTheProgramKeepsRunning() throws Exception {
+        // A real JRE: this JDK's modules minus jdk.compiler, linked with jlink.
+        Path jre = dir.resolve("jre");
+        Path jlink = Path.of(System.getProperty("java.home"), "bin", "jlink");
+        Process link = new ProcessBuilder(jlink.toString(), "--add-modules", "java.se,jdk.jfr,jdk.unsupported",
+                "--output", jre.toString()).redirectErrorStream(true).start();
+        String linkOutput = new String(link.getInputStream().readAllBytes());
+        assertThat(link.waitFor()).as(linkOutput).isZero();
+
+        Run run = demo(jre.resolve("bin").resolve("java"), "source=" + sources);
+
+        assertThat(run.output()).contains("ouroboros: not started: no Java compiler in this runtime")
+                .contains("run Ouroboros on a JDK, not a JRE")
+                .contains("exports/s without Ouroboros");
+        assertThat(run.exitCode()).isEqualTo(2);
+    }
+
     private Run demo(String agentOptions) throws IOException, InterruptedException {
+        return demo(Path.of(System.getProperty("java.home"), "bin", "java"), agentOptions);
+    }
+
+    private Run demo(Path java, String agentOptions) throws IOException, InterruptedException {
         Path reportFile = dir.resolve("report.properties");
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java.toString());
         command.add("-javaagent:" + agentJar.toAbsolutePath() + "=" + agentOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

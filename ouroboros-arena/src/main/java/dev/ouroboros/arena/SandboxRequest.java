@@ -1,0 +1,61 @@
+package dev.ouroboros.arena;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One candidate to evaluate in a sandbox worker: the original and mutant bytes of the same
+ * classes, the tests that must pass, and how many rounds to time.
+ *
+ * @param candidateId     names the candidate in verdicts and logs; not blank
+ * @param originalClasses the original class bytes keyed by binary name (every class of the unit,
+ *                        as loaded by the running program); not empty
+ * @param mutantClasses   the mutant class bytes, for exactly the same binary names
+ * @param testClassNames  binary names of the JUnit test classes to run; at least one
+ * @param warmupRounds    untimed rounds of each version before measuring; at least 0
+ * @param measuredRounds  paired timed rounds; at least 1
+ */
+public record SandboxRequest(String candidateId, Map<String, byte[]> originalClasses, Map<String, byte[]> mutantClasses,
+        List<String> testClassNames, int warmupRounds, int measuredRounds) {
+
+    /** Validates the rules above and copies the collections (the byte arrays are shared). */
+    public SandboxRequest {
+        Objects.requireNonNull(candidateId, "candidateId");
+        if (candidateId.isBlank()) {
+            throw new IllegalArgumentException("candidateId must not be blank, was '" + candidateId + "'");
+        }
+        originalClasses = Map.copyOf(Objects.requireNonNull(originalClasses, "originalClasses"));
+        mutantClasses = Map.copyOf(Objects.requireNonNull(mutantClasses, "mutantClasses"));
+        testClassNames = List.copyOf(Objects.requireNonNull(testClassNames, "testClassNames"));
+        if (originalClasses.isEmpty()) {
+            throw new IllegalArgumentException("originalClasses must not be empty");
+        }
+        if (!originalClasses.keySet().equals(mutantClasses.keySet())) {
+            throw new IllegalArgumentException("original and mutant must hold the same classes, were "
+                    + originalClasses.keySet() + " and " + mutantClasses.keySet());
+        }
+        for (String name : originalClasses.keySet()) {
+            if (name.isBlank() || name.contains("/") || name.endsWith(".class")) {
+                throw new IllegalArgumentException("class keys must be binary names like pkg.Foo$1, was '" + name + "'");
+            }
+            if (originalClasses.get(name).length == 0 || mutantClasses.get(name).length == 0) {
+                throw new IllegalArgumentException("class bytes must not be empty, were for " + name);
+            }
+        }
+        if (testClassNames.isEmpty()) {
+            throw new IllegalArgumentException("at least one test class is needed, had none");
+        }
+        for (String test : testClassNames) {
+            if (test.isBlank() || test.contains(",")) {
+                throw new IllegalArgumentException("test class names must be binary names, was '" + test + "'");
+            }
+        }
+        if (warmupRounds < 0) {
+            throw new IllegalArgumentException("warmupRounds must be at least 0, was " + warmupRounds);
+        }
+        if (measuredRounds < 1) {
+            throw new IllegalArgumentException("measuredRounds must be at least 1, was " + measuredRounds);
+        }
+    }
+}

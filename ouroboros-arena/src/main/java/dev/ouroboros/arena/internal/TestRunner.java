@@ -1,0 +1,111 @@
+package dev.ouroboros.arena.internal;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.TestSource;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * Runs test classes through the JUnit Platform Launcher inside a sandbox worker, with the test
+ * classes already loaded by one candidate's class loader. One launcher serves every run.
+ */
+final class TestRunner {
+
+    /**
+     * What one run of all test classes did; {@code failures} lists "test: exception" lines and
+     * {@code nanos} is the summed execution time of the test methods themselves (discovery and
+     * engine overhead excluded, so that the timing screen sees the code under test, not JUnit).
+     */
+    record Run(int testsRun, List<String> failures, long nanos) {
+        boolean failed() {
+            return !failures.isEmpty();
+        }
+    }
+
+    private final Launcher launcher = LauncherFactory.create();
+    private final WorkerProgress progress;
+
+    TestRunner(WorkerProgress progress) {
+        this.progress = progress;
+    }
+
+    /** Runs {@code testClasses} with {@code loader} as the thread's context class loader; timed in nanoseconds. */
+    Run run(ClassLoader loader, List<Class<?>> testClasses) {
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(testClasses.stream().map(c -> selectClass(c)).toList())
+                .build();
+        Listener listener = new Listener();
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            launcher.execute(request, listener);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+        return new Run(listener.tests.get(), List.copyOf(listener.failures), listener.testNanos.get());
+    }
+
+    private final class Listener implements TestExecutionListener {
+        final AtomicInteger tests = new AtomicInteger();
+        final AtomicLong testNanos = new AtomicLong();
+        final Map<String, Long> started = new ConcurrentHashMap<>();
+        final List<String> failures = new ArrayList<>();
+
+        @Override
+        public void executionStarted(TestIdentifier id) {
+            if (id.isTest()) {
+                progress.test(name(id));
+                started.put(id.getUniqueId(), System.nanoTime());
+            }
+        }
+
+        @Override
+        public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+            if (id.isTest()) {
+                Long begin = started.remove(id.getUniqueId());
+                if (begin != null) {
+                    testNanos.addAndGet(System.nanoTime() - begin);
+                }
+                tests.incrementAndGet();
+                progress.test(null);
+            }
+            if (result.getStatus() == TestExecutionResult.Status.FAILED) {
+                String cause = result.getThrowable().map(WorkerProtocol::describe).orElse("failed without an exception");
+                synchronized (failures) {
+                    failures.add(name(id) + ": " + cause);
+                }
+            }
+        }
+    }
+
+    static String name(TestIdentifier id) {
+        Optional<TestSource> source = id.getSource();
+        if (source.isPresent() && source.get() instanceof MethodSource m) {
+            return simpleName(m.getClassName()) + "." + m.getMethodName() + "(" + m.getMethodParameterTypes() + ")";
+        }
+        if (source.isPresent() && source.get() instanceof ClassSource c) {
+            return simpleName(c.getClassName());
+        }
+        return id.getDisplayName();
+    }
+
+    private static String simpleName(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
+    }
+}
