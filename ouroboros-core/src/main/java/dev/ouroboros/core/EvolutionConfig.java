@@ -35,7 +35,7 @@ import java.util.Properties;
  * @param warmupRounds    unmeasured test runs of each variant before timing
  * @param measuredRounds  paired, measured test runs of original and candidate
  * @param classpath       class path to compile candidates against and to run their tests on
- *                        (application classes, test classes and the JUnit Platform)
+ *                        (application classes, test classes and the JUnit Platform); made absolute
  * @param approval        who lets a winner go live
  * @param verbose         print one progress line per stage to standard error
  */
@@ -96,7 +96,8 @@ public record EvolutionConfig(
         if (measuredRounds < 3) {
             throw new InvalidConfigurationException("rounds must be at least 3 to compare timings, was " + measuredRounds);
         }
-        classpath = List.copyOf(classpath);
+        // Absolute, because sandbox workers run in their own working directory.
+        classpath = classpath.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         Objects.requireNonNull(approval, "approval must not be null");
     }
 

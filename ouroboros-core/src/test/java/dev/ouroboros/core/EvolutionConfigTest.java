@@ -35,7 +35,7 @@ class EvolutionConfigTest {
         assertThat(c.sandboxTimeout()).isEqualTo(Duration.ofMinutes(2));
         assertThat(c.warmupRounds()).isEqualTo(1);
         assertThat(c.measuredRounds()).isEqualTo(4);
-        assertThat(c.classpath()).containsExactly(Path.of("a.jar"), Path.of("b"));
+        assertThat(c.classpath()).containsExactly(Path.of("a.jar").toAbsolutePath(), Path.of("b").toAbsolutePath());
         assertThat(c.approval()).isEqualTo(ApprovalMode.DISABLED);
         assertThat(c.verbose()).isFalse();
     }

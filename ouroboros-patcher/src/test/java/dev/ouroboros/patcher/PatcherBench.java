@@ -1,0 +1,111 @@
+package dev.ouroboros.patcher;
+
+import dev.ouroboros.patcher.fixture.Pulse;
+import dev.ouroboros.patcher.fixture.Variants;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Swap latency benchmark, not part of the unit test run: one small class swapped and rolled back many
+ * times (p50, p99 of the {@code redefineClasses} pause), and 100 classes swapped in one bundle against
+ * 100 single-class bundles. Run it with the module's own jar as the agent:
+ *
+ * <pre>
+ * java -javaagent:ouroboros-patcher/target/ouroboros-patcher-0.1.0-SNAPSHOT.jar \
+ *      -cp &lt;test class path&gt; dev.ouroboros.patcher.PatcherBench [cycles]
+ * </pre>
+ */
+public final class PatcherBench {
+
+    private static final int CLASSES = 100;
+
+    private PatcherBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int cycles = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
+        byte[] pulse = InMemoryCompiler.compileClass("dev.ouroboros.patcher.fixture.Pulse", Variants.pulse(2));
+        List<Class<?>> many = defineMany();
+        List<byte[]> manyVariants = new ArrayList<>();
+        for (int k = 0; k < CLASSES; k++) {
+            manyVariants.add(InMemoryCompiler.compileClass("bench.C" + k, source(k, k + 1_000)));
+        }
+        try (LivePatcher patcher = new LivePatcher(AgentInstrumentation.current().orElseThrow(() ->
+                new IllegalStateException("run with -javaagent:<ouroboros-patcher jar>")))) {
+            single(patcher, pulse, cycles);
+            bundles(patcher, many, manyVariants);
+        }
+    }
+
+    private static void single(LivePatcher patcher, byte[] pulse, int cycles) {
+        long[] pauses = new long[cycles];
+        long[] applyWall = new long[cycles];
+        for (int i = 0; i < cycles; i++) {
+            long start = System.nanoTime();
+            pauses[i] = patcher.apply(PatchBundle.of("s" + i, new PatchOperation(Pulse.class, pulse, "bench")))
+                    .pauseNanos();
+            applyWall[i] = System.nanoTime() - start;
+            patcher.rollbackLast();
+        }
+        Arrays.sort(pauses);
+        Arrays.sort(applyWall);
+        System.out.printf("single class: %d swaps, redefineClasses pause p50 %.3f ms, p99 %.3f ms;"
+                + " whole apply (capture + check + swap) p50 %.3f ms%n", cycles, ms(pauses[cycles / 2]),
+                ms(pauses[cycles * 99 / 100]), ms(applyWall[cycles / 2]));
+    }
+
+    private static void bundles(LivePatcher patcher, List<Class<?>> many, List<byte[]> variants) {
+        long[] bundled = new long[5];
+        long[] singles = new long[5];
+        for (int round = 0; round < bundled.length; round++) {
+            List<PatchOperation> ops = new ArrayList<>();
+            for (int k = 0; k < CLASSES; k++) {
+                ops.add(new PatchOperation(many.get(k), variants.get(k), "bench"));
+            }
+            bundled[round] = patcher.apply(new PatchBundle("all-" + round, ops, "bench")).pauseNanos();
+            patcher.rollbackLast();
+            for (PatchOperation op : ops) {
+                singles[round] += patcher.apply(PatchBundle.of("one", op)).pauseNanos();
+            }
+            for (int k = 0; k < CLASSES; k++) {
+                patcher.rollbackLast();
+            }
+        }
+        Arrays.sort(bundled);
+        Arrays.sort(singles);
+        System.out.printf("%d classes: one bundle, one call %.3f ms; %d single calls %.3f ms in total (medians of %d)%n",
+                CLASSES, ms(bundled[2]), CLASSES, ms(singles[2]), bundled.length);
+    }
+
+    private static List<Class<?>> defineMany() throws ClassNotFoundException {
+        ManyLoader loader = new ManyLoader();
+        List<Class<?>> classes = new ArrayList<>();
+        for (int k = 0; k < CLASSES; k++) {
+            byte[] bytes = InMemoryCompiler.compileClass("bench.C" + k, source(k, k));
+            classes.add(loader.define("bench.C" + k, bytes));
+        }
+        for (Class<?> c : classes) {
+            Class.forName(c.getName(), true, loader);
+        }
+        return classes;
+    }
+
+    private static String source(int k, int value) {
+        return "package bench; public final class C" + k + " { public static int v() { return " + value + "; } }";
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1_000_000.0;
+    }
+
+    private static final class ManyLoader extends ClassLoader {
+        ManyLoader() {
+            super(ClassLoader.getPlatformClassLoader());
+        }
+
+        Class<?> define(String name, byte[] bytes) {
+            return defineClass(name, bytes, 0, bytes.length);
+        }
+    }
+}
