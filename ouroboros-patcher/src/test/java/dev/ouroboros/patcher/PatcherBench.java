@@ -2,9 +2,13 @@ package dev.ouroboros.patcher;
 
 import dev.ouroboros.patcher.fixture.Pulse;
 import dev.ouroboros.patcher.fixture.Variants;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Swap latency benchmark, not part of the unit test run: one small class swapped and rolled back many
@@ -12,30 +16,42 @@ import java.util.List;
  * 100 single-class bundles. Run it with the module's own jar as the agent:
  *
  * <pre>
+ * java -cp &lt;test class path&gt; dev.ouroboros.patcher.PatcherBench --prepare DIR
  * java -javaagent:ouroboros-patcher/target/ouroboros-patcher-0.1.0-SNAPSHOT.jar \
- *      -cp &lt;test class path&gt; dev.ouroboros.patcher.PatcherBench [cycles]
+ *      -cp &lt;test class path&gt; dev.ouroboros.patcher.PatcherBench DIR [cycles]
  * </pre>
+ *
+ * <p>The first command compiles every variant into DIR; the second never loads javac. That matters:
+ * a redefinition's pause grows with the number of loaded classes and compiled methods, and javac
+ * alone loads thousands - a host program is measured, not a compiler.
  */
 public final class PatcherBench {
 
     private static final int CLASSES = 100;
+    private static final StringBuilder result = new StringBuilder();
 
     private PatcherBench() {
     }
 
     public static void main(String[] args) throws Exception {
-        int cycles = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
-        byte[] pulse = InMemoryCompiler.compileClass("dev.ouroboros.patcher.fixture.Pulse", Variants.pulse(2));
-        List<Class<?>> many = defineMany();
+        if (args.length == 2 && args[0].equals("--prepare")) {
+            prepare(Path.of(args[1]));
+            return;
+        }
+        Path dir = Path.of(args[0]);
+        int cycles = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
+        byte[] pulse = Files.readAllBytes(dir.resolve("Pulse.class"));
+        List<Class<?>> many = defineMany(dir);
         List<byte[]> manyVariants = new ArrayList<>();
         for (int k = 0; k < CLASSES; k++) {
-            manyVariants.add(InMemoryCompiler.compileClass("bench.C" + k, source(k, k + 1_000)));
+            manyVariants.add(Files.readAllBytes(dir.resolve("C" + k + ".v2.class")));
         }
         try (LivePatcher patcher = new LivePatcher(AgentInstrumentation.current().orElseThrow(() ->
                 new IllegalStateException("run with -javaagent:<ouroboros-patcher jar>")))) {
             single(patcher, pulse, cycles);
             bundles(patcher, many, manyVariants);
         }
+        System.out.println("RESULT patcher" + result);
     }
 
     private static void single(LivePatcher patcher, byte[] pulse, int cycles) {
@@ -53,6 +69,8 @@ public final class PatcherBench {
         System.out.printf("single class: %d swaps, redefineClasses pause p50 %.3f ms, p99 %.3f ms;"
                 + " whole apply (capture + check + swap) p50 %.3f ms%n", cycles, ms(pauses[cycles / 2]),
                 ms(pauses[cycles * 99 / 100]), ms(applyWall[cycles / 2]));
+        result.append(String.format(Locale.ROOT, " single_p50_ms=%.3f single_p99_ms=%.3f apply_p50_ms=%.3f",
+                ms(pauses[cycles / 2]), ms(pauses[cycles * 99 / 100]), ms(applyWall[cycles / 2])));
     }
 
     private static void bundles(LivePatcher patcher, List<Class<?>> many, List<byte[]> variants) {
@@ -76,13 +94,27 @@ public final class PatcherBench {
         Arrays.sort(singles);
         System.out.printf("%d classes: one bundle, one call %.3f ms; %d single calls %.3f ms in total (medians of %d)%n",
                 CLASSES, ms(bundled[2]), CLASSES, ms(singles[2]), bundled.length);
+        result.append(String.format(Locale.ROOT, " bundle100_ms=%.3f singles100_ms=%.3f bundle_vs_singles=%.1f",
+                ms(bundled[2]), ms(singles[2]), (double) singles[2] / bundled[2]));
     }
 
-    private static List<Class<?>> defineMany() throws ClassNotFoundException {
+    /** Compiles the swapped-in variants and the 100 originals into {@code dir}. */
+    private static void prepare(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Files.write(dir.resolve("Pulse.class"),
+                InMemoryCompiler.compileClass("dev.ouroboros.patcher.fixture.Pulse", Variants.pulse(2)));
+        for (int k = 0; k < CLASSES; k++) {
+            Files.write(dir.resolve("C" + k + ".v1.class"), InMemoryCompiler.compileClass("bench.C" + k, source(k, k)));
+            Files.write(dir.resolve("C" + k + ".v2.class"),
+                    InMemoryCompiler.compileClass("bench.C" + k, source(k, k + 1_000)));
+        }
+    }
+
+    private static List<Class<?>> defineMany(Path dir) throws ClassNotFoundException, IOException {
         ManyLoader loader = new ManyLoader();
         List<Class<?>> classes = new ArrayList<>();
         for (int k = 0; k < CLASSES; k++) {
-            byte[] bytes = InMemoryCompiler.compileClass("bench.C" + k, source(k, k));
+            byte[] bytes = Files.readAllBytes(dir.resolve("C" + k + ".v1.class"));
             classes.add(loader.define("bench.C" + k, bytes));
         }
         for (Class<?> c : classes) {
