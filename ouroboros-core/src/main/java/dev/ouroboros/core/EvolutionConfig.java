@@ -38,6 +38,11 @@ import java.util.Properties;
  *                        (application classes, test classes and the JUnit Platform); made absolute
  * @param approval        who lets a winner go live
  * @param verbose         print one progress line per stage to standard error
+ * @param trigger         when {@link OuroborosEngine#start()} runs cycles: in dream sessions or at once
+ * @param idleTime        how long the machine must stay under every threshold before a dream starts
+ * @param maxCpuLoad      system CPU load (0..1) above which the machine counts as busy
+ * @param sessionTime     wall-time budget of one dream session
+ * @param jmx             register the engine's MXBean ({@code dev.ouroboros:type=Engine,name=...})
  */
 public record EvolutionConfig(
         List<Path> sourceRoots,
@@ -55,7 +60,12 @@ public record EvolutionConfig(
         int measuredRounds,
         List<Path> classpath,
         ApprovalMode approval,
-        boolean verbose) {
+        boolean verbose,
+        CycleTrigger trigger,
+        Duration idleTime,
+        double maxCpuLoad,
+        Duration sessionTime,
+        boolean jmx) {
 
     /** Validates every field; messages name the option and the value. */
     public EvolutionConfig {
@@ -99,6 +109,18 @@ public record EvolutionConfig(
         // Absolute, because sandbox workers run in their own working directory.
         classpath = classpath.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         Objects.requireNonNull(approval, "approval must not be null");
+        Objects.requireNonNull(trigger, "trigger must not be null");
+        requireNonNegative(idleTime, "idle-time");
+        if (idleTime.compareTo(Duration.ofSeconds(1)) < 0 || idleTime.compareTo(Duration.ofHours(1)) > 0) {
+            throw new InvalidConfigurationException("idle-time must be between 1 s and 1 h, was " + idleTime);
+        }
+        if (!(maxCpuLoad > 0 && maxCpuLoad <= 1)) {
+            throw new InvalidConfigurationException("max-cpu must be a fraction in (0, 1], was " + maxCpuLoad);
+        }
+        requireNonNegative(sessionTime, "session-time");
+        if (sessionTime.isZero()) {
+            throw new InvalidConfigurationException("session-time must be positive, was 0");
+        }
     }
 
     /** Returns a builder with the defaults of {@code docs/configuration.md}. */
@@ -159,6 +181,11 @@ public record EvolutionConfig(
         private List<Path> classpath = defaultClasspath();
         private ApprovalMode approval = ApprovalMode.AUTOMATIC;
         private boolean verbose;
+        private CycleTrigger trigger = CycleTrigger.DREAM;
+        private Duration idleTime = Duration.ofSeconds(30);
+        private double maxCpuLoad = 0.05;
+        private Duration sessionTime = Duration.ofMinutes(10);
+        private boolean jmx = true;
 
         private Builder() {
         }
@@ -248,11 +275,36 @@ public record EvolutionConfig(
             return this;
         }
 
+        public Builder trigger(CycleTrigger trigger) {
+            this.trigger = trigger;
+            return this;
+        }
+
+        public Builder idleTime(Duration idleTime) {
+            this.idleTime = idleTime;
+            return this;
+        }
+
+        public Builder maxCpuLoad(double fraction) {
+            this.maxCpuLoad = fraction;
+            return this;
+        }
+
+        public Builder sessionTime(Duration sessionTime) {
+            this.sessionTime = sessionTime;
+            return this;
+        }
+
+        public Builder jmx(boolean jmx) {
+            this.jmx = jmx;
+            return this;
+        }
+
         /** Validates and returns the configuration. */
         public EvolutionConfig build() {
             return new EvolutionConfig(sourceRoots, Optional.ofNullable(target), testClasses, operators, seed,
                     startDelay, profileDuration, cycles, maxCandidates, minSpeedup, sandboxTimeout, warmupRounds,
-                    measuredRounds, classpath, approval, verbose);
+                    measuredRounds, classpath, approval, verbose, trigger, idleTime, maxCpuLoad, sessionTime, jmx);
         }
 
         private static List<Path> defaultClasspath() {

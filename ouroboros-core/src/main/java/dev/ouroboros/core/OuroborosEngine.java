@@ -2,6 +2,19 @@ package dev.ouroboros.core;
 
 import dev.ouroboros.arena.InMemoryCompiler;
 import dev.ouroboros.core.internal.ConsoleListener;
+import dev.ouroboros.core.internal.EngineMXBean;
+import dev.ouroboros.core.internal.WinnerApplier;
+import dev.ouroboros.core.internal.telemetry.JfrTelemetry;
+import dev.ouroboros.dream.DreamBudget;
+import dev.ouroboros.dream.DreamScheduler;
+import dev.ouroboros.dream.DreamSession;
+import dev.ouroboros.dream.IdleThresholds;
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.BooleanSupplier;
+import javax.management.JMException;
+import javax.management.ObjectName;
 import dev.ouroboros.core.internal.EvolutionCycle;
 import dev.ouroboros.core.internal.Listeners;
 import dev.ouroboros.core.internal.TargetResolver;
@@ -27,8 +40,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Build one from code with {@link #builder()}, or let the {@code -javaagent} build it from the
  * agent options ({@link #attached()} then returns it). {@link #runCycle()} runs one cycle now, on
- * the calling thread; {@link #start()} runs the configured number of cycles on a background daemon
- * thread named {@code ouroboros-engine}; {@link #close()} stops and releases everything. Swapped
+ * the calling thread; {@link #start()} runs cycles in the background, in dream sessions when the
+ * machine is idle or at once ({@link CycleTrigger}); {@link #close()} stops and releases everything.
+ * Winners go live as the {@link ApprovalMode} allows; the rest wait in {@link #approvals()}, also
+ * reachable through JMX. Swapped
  * code stays swapped after {@code close()}; {@link #rollbackLast()} undoes a swap.
  */
 public final class OuroborosEngine implements AutoCloseable {
@@ -45,7 +60,12 @@ public final class OuroborosEngine implements AutoCloseable {
     private final AtomicBoolean stopRequested = new AtomicBoolean();
     private final Object cycleLock = new Object();
     private final TargetResolver targets;
+    private final WinnerApplier applier;
+    private final ApprovalQueue approvals;
+    private final ObjectName mbeanName;
+    private volatile BooleanSupplier sessionCancelled = () -> false;
     private Thread background;
+    private DreamScheduler dreams;
 
     private OuroborosEngine(Builder b) {
         this.config = Objects.requireNonNull(b.config, "config must be set: OuroborosEngine.builder().config(...)");
@@ -53,11 +73,15 @@ public final class OuroborosEngine implements AutoCloseable {
         this.compiler = InMemoryCompiler.create();
         Instrumentation inst = b.instrumentation != null ? b.instrumentation : AgentInstrumentation.obtain();
         this.patcher = new LivePatcher(inst);
-        this.targets = new TargetResolver(config, genome, inst, stopRequested::get);
+        this.targets = new TargetResolver(config, genome, inst, this::stopping);
+        this.applier = new WinnerApplier(patcher, targets, listeners);
+        this.approvals = new ApprovalQueue(applier);
+        listeners.add(new JfrTelemetry());
         b.listeners.forEach(listeners::add);
         if (config.verbose()) {
             listeners.add(new ConsoleListener(System.err));
         }
+        this.mbeanName = config.jmx() ? registerMBean(b.name) : null;
     }
 
     /** Returns a builder; {@link Builder#config(EvolutionConfig)} is required. */
@@ -73,6 +97,16 @@ public final class OuroborosEngine implements AutoCloseable {
     /** Makes this engine the one {@link #attached()} returns; used by the agent entry. */
     public static void attach(OuroborosEngine engine) {
         attached = engine;
+    }
+
+    /** Returns the queue of winners waiting for approval (filled in {@code MANUAL} and {@code APPROVE_MAJOR} mode). */
+    public ApprovalQueue approvals() {
+        return approvals;
+    }
+
+    /** Returns the JMX name of this engine's MXBean, when registered. */
+    public Optional<ObjectName> mbeanName() {
+        return Optional.ofNullable(mbeanName);
     }
 
     /** Returns the configuration. */
@@ -99,29 +133,76 @@ public final class OuroborosEngine implements AutoCloseable {
     public EvolutionResult runCycle() {
         synchronized (cycleLock) {
             EvolutionResult result = new EvolutionCycle(config, genome, patcher, compiler, listeners, targets,
-                    stopRequested::get).run();
+                    this::stopping, applier, approvals::add).run();
             results.add(result);
             return result;
         }
     }
 
-    /** Starts the configured number of cycles on a background daemon thread, after the start delay. */
+    /**
+     * Starts background cycles: with {@link CycleTrigger#DREAM} up to {@code cycles} cycles in each dream
+     * session (aborted as soon as activity returns), with {@link CycleTrigger#IMMEDIATE} {@code cycles}
+     * cycles after the start delay.
+     */
     public synchronized void start() {
-        if (background != null) {
+        if (background != null || dreams != null) {
             throw new IllegalStateException("engine already started");
         }
         stopRequested.set(false);
+        if (config.trigger() == CycleTrigger.DREAM) {
+            dreams = DreamScheduler.builder()
+                    .thresholds(IdleThresholds.builder().maxCpuLoad(config.maxCpuLoad()).idleTime(config.idleTime())
+                            .build())
+                    .budget(DreamBudget.builder().sessionWallTime(config.sessionTime()).build())
+                    .onSession(this::dream)
+                    .onSessionEnd(s -> listeners.fire(l -> l.onDreamSessionEnd(s.id(),
+                            s.endReason().map(Enum::name).orElse("UNKNOWN"))))
+                    .build();
+            dreams.start();
+            return;
+        }
         background = new Thread(this::runInBackground, "ouroboros-engine");
         background.setDaemon(true);
         background.start();
+    }
+
+    private void dream(DreamSession session) {
+        listeners.fire(l -> l.onDreamSessionStart(session.id(), session.trigger().toString()));
+        // The sandbox workers are this process's children: their CPU is the dream's own work, not activity.
+        ScheduledExecutorService adopt = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ouroboros-dream-adopt");
+            t.setDaemon(true);
+            return t;
+        });
+        adopt.scheduleAtFixedRate(() -> ProcessHandle.current().descendants().forEach(session::registerWorker), 0, 250,
+                TimeUnit.MILLISECONDS);
+        sessionCancelled = session::cancellationRequested;
+        try {
+            for (int i = 0; i < config.cycles() && !stopping(); i++) {
+                runCycle();
+            }
+        } finally {
+            sessionCancelled = () -> false;
+            adopt.shutdownNow();
+        }
+    }
+
+    private boolean stopping() {
+        return stopRequested.get() || sessionCancelled.getAsBoolean();
     }
 
     /** Asks the background cycles to stop at the next candidate boundary and waits up to 30 s for them. */
     public void stop() {
         stopRequested.set(true);
         Thread t;
+        DreamScheduler d;
         synchronized (this) {
             t = background;
+            d = dreams;
+            dreams = null;
+        }
+        if (d != null) {
+            d.close();
         }
         if (t != null && t != Thread.currentThread()) {
             try {
@@ -153,7 +234,9 @@ public final class OuroborosEngine implements AutoCloseable {
     public List<String> rollbackLast() {
         try {
             RollbackEntry entry = patcher.rollbackLast();
-            return entry.restored().stream().map(v -> v.className()).toList();
+            List<String> classes = entry.restored().stream().map(v -> v.className()).toList();
+            listeners.fire(l -> l.onRollbackExecuted(entry.bundleId(), classes, "requested through the API"));
+            return classes;
         } catch (PatchRejectedException e) {
             throw new OuroborosException("rollback failed: " + e.getMessage(), e);
         }
@@ -163,9 +246,30 @@ public final class OuroborosEngine implements AutoCloseable {
     @Override
     public void close() {
         stop();
+        if (mbeanName != null) {
+            try {
+                ManagementFactory.getPlatformMBeanServer().unregisterMBean(mbeanName);
+            } catch (JMException e) {
+                LOG.warn("cannot unregister {}", mbeanName, e);
+            }
+        }
+        compiler.close();
         patcher.close();
         if (attached == this) {
             attached = null;
+        }
+    }
+
+    private ObjectName registerMBean(String name) {
+        try {
+            ObjectName objectName = new ObjectName("dev.ouroboros:type=Engine,name="
+                    + ObjectName.quote(name != null ? name : "engine-" + Integer.toHexString(System.identityHashCode(this))));
+            ManagementFactory.getPlatformMBeanServer().registerMBean(
+                    new EngineMXBean(this::results, approvals, this::rollbackLast), objectName);
+            return objectName;
+        } catch (JMException e) {
+            throw new InvalidConfigurationException("cannot register the engine's MXBean (" + e.getMessage()
+                    + "); give the engine another name or set jmx=false");
         }
     }
 
@@ -199,8 +303,15 @@ public final class OuroborosEngine implements AutoCloseable {
         private EvolutionConfig config;
         private Instrumentation instrumentation;
         private final List<EvolutionListener> listeners = new ArrayList<>();
+        private String name;
 
         private Builder() {
+        }
+
+        /** Names the engine in JMX ({@code dev.ouroboros:type=Engine,name="<name>"}); default: a unique name. */
+        public Builder name(String name) {
+            this.name = name;
+            return this;
         }
 
         /** Sets the configuration (required). */

@@ -19,7 +19,8 @@ class EvolutionConfigTest {
         EvolutionConfig c = EvolutionConfig.fromAgentArgs("source=src/main/java;gen/src,target=com.acme.Report#toCsv,"
                 + "tests=com.acme.ReportTest;com.acme.ReportIT,operators=string-builder-in-loop,seed=7,delay=500ms,"
                 + "profile=PT3S,cycles=2,candidates=5,min-speedup=1.5,timeout=2m,warmup=1,rounds=4,"
-                + "classpath=a.jar;b,approval=disabled,verbose=false");
+                + "classpath=a.jar;b,approval=approve-major,verbose=false,trigger=immediate,idle-time=2m,max-cpu=0.2,"
+                + "session-time=30s,jmx=false");
 
         assertThat(c.sourceRoots()).containsExactly(Path.of("src/main/java"), Path.of("gen/src"));
         assertThat(c.targetClass()).hasValue("com.acme.Report");
@@ -36,8 +37,13 @@ class EvolutionConfigTest {
         assertThat(c.warmupRounds()).isEqualTo(1);
         assertThat(c.measuredRounds()).isEqualTo(4);
         assertThat(c.classpath()).containsExactly(Path.of("a.jar").toAbsolutePath(), Path.of("b").toAbsolutePath());
-        assertThat(c.approval()).isEqualTo(ApprovalMode.DISABLED);
+        assertThat(c.approval()).isEqualTo(ApprovalMode.APPROVE_MAJOR);
         assertThat(c.verbose()).isFalse();
+        assertThat(c.trigger()).isEqualTo(CycleTrigger.IMMEDIATE);
+        assertThat(c.idleTime()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(c.maxCpuLoad()).isEqualTo(0.2);
+        assertThat(c.sessionTime()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(c.jmx()).isFalse();
     }
 
     @Test
@@ -53,6 +59,10 @@ class EvolutionConfigTest {
         assertThat(c.measuredRounds()).isEqualTo(10);
         assertThat(c.approval()).isEqualTo(ApprovalMode.AUTOMATIC);
         assertThat(c.classpath()).isNotEmpty();
+        assertThat(c.trigger()).isEqualTo(CycleTrigger.DREAM);
+        assertThat(c.idleTime()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(c.maxCpuLoad()).isEqualTo(0.05);
+        assertThat(c.jmx()).isTrue();
     }
 
     @Test
@@ -83,7 +93,11 @@ class EvolutionConfigTest {
         assertThatThrownBy(() -> EvolutionConfig.fromAgentArgs("source=src,timeout=soon"))
                 .hasMessageContaining("timeout must be a duration such as 500ms");
         assertThatThrownBy(() -> EvolutionConfig.fromAgentArgs("source=src,approval=maybe"))
-                .hasMessageContaining("approval must be one of [AUTOMATIC, DISABLED], was 'maybe'");
+                .hasMessage("approval must be one of [automatic, approve-major, manual, disabled], was 'maybe'");
+        assertThatThrownBy(() -> EvolutionConfig.fromAgentArgs("source=src,trigger=sometimes"))
+                .hasMessage("trigger must be one of [dream, immediate], was 'sometimes'");
+        assertThatThrownBy(() -> EvolutionConfig.fromAgentArgs("source=src,max-cpu=5"))
+                .hasMessage("max-cpu must be a fraction in (0, 1], was 5.0");
         assertThatThrownBy(() -> EvolutionConfig.fromAgentArgs("source=src,min-speedup=0.9"))
                 .hasMessage("min-speedup must be a number above 1.0, was 0.9");
         assertThatThrownBy(() -> EvolutionConfig.fromAgentArgs("source=src,target=#toCsv"))

@@ -1,6 +1,7 @@
 package dev.ouroboros.core.internal;
 
 import dev.ouroboros.core.ApprovalMode;
+import dev.ouroboros.core.CycleTrigger;
 import dev.ouroboros.core.EvolutionConfig;
 import dev.ouroboros.core.InvalidConfigurationException;
 import java.io.File;
@@ -46,6 +47,11 @@ public final class ConfigOptions {
                 Arrays.stream(v.split(File.pathSeparator + "|;")).filter(s -> !s.isBlank()).map(Path::of).toList()));
         OPTIONS.put("approval", (b, v) -> b.approval(approval(v)));
         OPTIONS.put("verbose", (b, v) -> b.verbose(bool("verbose", v)));
+        OPTIONS.put("trigger", (b, v) -> b.trigger(trigger(v)));
+        OPTIONS.put("idle-time", (b, v) -> b.idleTime(duration("idle-time", v)));
+        OPTIONS.put("max-cpu", (b, v) -> b.maxCpuLoad(parseDouble("max-cpu", v)));
+        OPTIONS.put("session-time", (b, v) -> b.sessionTime(duration("session-time", v)));
+        OPTIONS.put("jmx", (b, v) -> b.jmx(bool("jmx", v)));
     }
 
     private ConfigOptions() {
@@ -146,12 +152,20 @@ public final class ConfigOptions {
         };
     }
 
+    private static CycleTrigger trigger(String value) {
+        try {
+            return CycleTrigger.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException("trigger must be one of [dream, immediate], was '" + value + "'");
+        }
+    }
+
     private static ApprovalMode approval(String value) {
         try {
             return ApprovalMode.valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new InvalidConfigurationException("approval must be one of " + Arrays.toString(ApprovalMode.values())
-                    + ", was '" + value + "'");
+            throw new InvalidConfigurationException("approval must be one of [automatic, approve-major, manual, disabled], was '"
+                    + value + "'");
         }
     }
 }

@@ -23,7 +23,8 @@ public final class EngineAgentStartup implements AgentStartup {
                 args = args.isBlank() ? args : args + ",verbose=true";
             }
             EvolutionConfig config = EvolutionConfig.fromAgentArgs(args);
-            OuroborosEngine engine = OuroborosEngine.builder().config(config).instrumentation(instrumentation).build();
+            OuroborosEngine engine = OuroborosEngine.builder().config(config).instrumentation(instrumentation)
+                    .name("agent").build();
             OuroborosEngine.attach(engine);
             engine.start();
         } catch (RuntimeException | LinkageError e) {

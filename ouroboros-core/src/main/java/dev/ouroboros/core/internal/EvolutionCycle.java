@@ -20,10 +20,10 @@ import dev.ouroboros.genome.OuroborosException;
 import dev.ouroboros.genome.SourceGenome;
 import dev.ouroboros.mutation.MutationCandidate;
 import dev.ouroboros.mutation.Mutator;
+import dev.ouroboros.core.PendingApproval;
+import dev.ouroboros.mutation.MutationSeverity;
+import dev.ouroboros.patcher.ClassFingerprint;
 import dev.ouroboros.patcher.LivePatcher;
-import dev.ouroboros.patcher.PatchBundle;
-import dev.ouroboros.patcher.PatchOperation;
-import dev.ouroboros.patcher.PatchReceipt;
 import dev.ouroboros.patcher.PatchRejectedException;
 import dev.ouroboros.patcher.PreflightCheck;
 import dev.ouroboros.patcher.PreflightReport;
@@ -39,6 +39,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,9 +60,14 @@ public final class EvolutionCycle {
     private final Listeners listeners;
     private final TargetResolver targets;
     private final BooleanSupplier stopRequested;
+    private final WinnerApplier applier;
+    private final Consumer<WinnerApplier.Prepared> enqueue;
 
     public EvolutionCycle(EvolutionConfig config, SourceGenome genome, LivePatcher patcher, InMemoryCompiler compiler,
-            Listeners listeners, TargetResolver targets, BooleanSupplier stopRequested) {
+            Listeners listeners, TargetResolver targets, BooleanSupplier stopRequested, WinnerApplier applier,
+            Consumer<WinnerApplier.Prepared> enqueue) {
+        this.applier = applier;
+        this.enqueue = enqueue;
         this.config = config;
         this.genome = genome;
         this.patcher = patcher;
@@ -105,6 +111,7 @@ public final class EvolutionCycle {
             return skipped(cycleId, start, "the unmodified source of " + topLevel + " does not compile against the class path: "
                     + first(original.diagnostics()) + " — check source= and classpath=");
         }
+        String liveFingerprint = ClassFingerprint.of(liveBytes);
         PreflightReport fidelity = PreflightCheck.check(liveBytes, original.classes().get(liveClass.getName()));
         if (!fidelity.redefinable()) {
             return skipped(cycleId, start, "the source of " + liveClass.getName() + " does not match the loaded class ("
@@ -134,7 +141,7 @@ public final class EvolutionCycle {
                             + candidate.id() + "; nothing was swapped", regionIds, reports, Optional.empty(), since(start));
                 }
                 listeners.fire(l -> l.onMutationGenerated(cycleId, candidate));
-                Evaluation evaluation = evaluate(candidate, original, tests, release, sandbox);
+                Evaluation evaluation = evaluate(cycleId, candidate, original, tests, release, sandbox);
                 reports.add(evaluation.report());
                 listeners.fire(l -> l.onCandidateEvaluated(cycleId, evaluation.report()));
                 if (evaluation.finalist() != null
@@ -147,10 +154,10 @@ public final class EvolutionCycle {
             return new EvolutionResult(cycleId, outcomeWithoutWinner(reports), summary(reports), regionIds, reports,
                     Optional.empty(), since(start));
         }
-        return select(cycleId, start, best, liveClass, regionIds, reports);
+        return select(cycleId, start, best, liveClass, liveFingerprint, regionIds, reports);
     }
 
-    private Evaluation evaluate(MutationCandidate candidate, CompilationResult original, List<String> tests, int release,
+    private Evaluation evaluate(String cycleId, MutationCandidate candidate, CompilationResult original, List<String> tests, int release,
             Sandbox sandbox) {
         CompilationResult mutant = compiler.compile(Map.of(candidate.className(), candidate.mutatedSource()),
                 config.classpath(), release);
@@ -175,8 +182,10 @@ public final class EvolutionCycle {
         if (changed.isEmpty()) {
             return rejected(candidate, CandidateStage.NOT_REDEFINABLE, "compiles to the same bytes as the original");
         }
+        listeners.fire(l -> l.onTestStarted(cycleId, candidate.id(), tests));
         SandboxVerdict verdict = sandbox.evaluate(new SandboxRequest(candidate.id(), original.classes(), mutant.classes(),
                 tests, config.warmupRounds(), config.measuredRounds()));
+        listeners.fire(l -> l.onTestCompleted(cycleId, candidate.id(), verdict.outcome().name(), verdict.detail()));
         switch (verdict.outcome()) {
             case PASSED -> {
                 TimingComparison timing = verdict.timing();
@@ -186,7 +195,7 @@ public final class EvolutionCycle {
                 if (timing.isImprovement(config.minSpeedup())) {
                     CandidateReport report = new CandidateReport(candidate.id(), candidate.operator(), CandidateStage.FASTER,
                             detail, timing.speedup());
-                    return new Evaluation(report, new Finalist(candidate, timing, changed));
+                    return new Evaluation(report, new Finalist(candidate, timing, changed, detail));
                 }
                 return new Evaluation(new CandidateReport(candidate.id(), candidate.operator(), CandidateStage.NOT_FASTER,
                         detail, timing.speedup()), null);
@@ -202,35 +211,42 @@ public final class EvolutionCycle {
         }
     }
 
-    private EvolutionResult select(String cycleId, Instant start, Finalist best, Class<?> liveClass, List<String> regionIds,
-            List<CandidateReport> reports) {
+    private EvolutionResult select(String cycleId, Instant start, Finalist best, Class<?> liveClass,
+            String liveFingerprint, List<String> regionIds, List<CandidateReport> reports) {
         MutationCandidate c = best.candidate();
         TimingComparison t = best.timing();
         Map<String, String> hashes = new LinkedHashMap<>();
         best.changedClasses().forEach((name, bytes) -> hashes.put(name, GenomeChecksum.sha256(bytes)));
         String speed = String.format(Locale.ROOT, "%.2fx", t.speedup());
+        Winner w = winner(c, t, hashes, false);
         if (config.approval() == ApprovalMode.DISABLED) {
-            Winner w = winner(c, t, hashes, false);
             return new EvolutionResult(cycleId, EvolutionOutcome.IMPROVED, "dry run: " + c.operator() + " is " + speed
                     + " faster on the tests' workload; not applied (approval=disabled)", regionIds, reports, Optional.of(w),
                     since(start));
         }
-        List<PatchOperation> ops = new ArrayList<>();
-        for (Map.Entry<String, byte[]> e : best.changedClasses().entrySet()) {
-            Class<?> target = targets.loadedClass(e.getKey(), liveClass.getClassLoader());
-            ops.add(new PatchOperation(target, e.getValue(), c.operator() + " " + c.id()));
+        String evidence = best.evidence();
+        PendingApproval approval = new PendingApproval("a-" + cycleId + "-" + c.id().substring(0, Math.min(6, c.id().length())),
+                cycleId, w, c.severity(), evidence, Instant.now());
+        WinnerApplier.Prepared prepared = new WinnerApplier.Prepared(approval, best.changedClasses(), liveClass,
+                liveFingerprint);
+        boolean automatic = config.approval() == ApprovalMode.AUTOMATIC
+                || (config.approval() == ApprovalMode.APPROVE_MAJOR && c.severity() == MutationSeverity.MINOR);
+        if (!automatic) {
+            enqueue.accept(prepared);
+            return new EvolutionResult(cycleId, EvolutionOutcome.IMPROVED, c.operator() + " (" + c.severity()
+                    + ") is " + speed + " faster; waiting for approval " + approval.id() + " (approval="
+                    + config.approval().name().toLowerCase(Locale.ROOT) + ")", regionIds, reports, Optional.of(w),
+                    since(start));
         }
         try {
-            PatchReceipt receipt = patcher.apply(new PatchBundle(cycleId + "-" + c.id(), ops,
-                    "cycle " + cycleId + ": " + c.operator() + " " + speed));
-            Winner w = winner(c, t, hashes, true);
-            Instant at = Instant.now();
-            listeners.fire(l -> l.onPatchApplied(cycleId, w, receipt.pauseNanos(), at));
+            Winner applied = applier.apply(prepared, config.approval() == ApprovalMode.AUTOMATIC ? "automatic"
+                    : "approve-major");
             return new EvolutionResult(cycleId, EvolutionOutcome.IMPROVED, c.operator() + " made " + c.regionId() + " "
-                    + speed + " faster on the tests' workload; swapped in", regionIds, reports, Optional.of(w), since(start));
-        } catch (PatchRejectedException e) {
-            return new EvolutionResult(cycleId, EvolutionOutcome.REJECTED, "the winner " + c.id()
-                    + " was refused by the patcher: " + e.getMessage(), regionIds, reports, Optional.empty(), since(start));
+                    + speed + " faster on the tests' workload; swapped in", regionIds, reports, Optional.of(applied),
+                    since(start));
+        } catch (OuroborosException e) {
+            return new EvolutionResult(cycleId, EvolutionOutcome.REJECTED, e.getMessage(), regionIds, reports,
+                    Optional.empty(), since(start));
         }
     }
 
@@ -276,7 +292,8 @@ public final class EvolutionCycle {
         return Duration.between(start, Instant.now());
     }
 
-    private record Finalist(MutationCandidate candidate, TimingComparison timing, Map<String, byte[]> changedClasses) {
+    private record Finalist(MutationCandidate candidate, TimingComparison timing, Map<String, byte[]> changedClasses,
+            String evidence) {
     }
 
     private record Evaluation(CandidateReport report, Finalist finalist) {

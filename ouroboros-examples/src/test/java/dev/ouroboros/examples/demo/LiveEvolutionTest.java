@@ -133,7 +133,7 @@ class LiveEvolutionTest {
         Path reportFile = dir.resolve("report.properties");
         List<String> command = new ArrayList<>();
         command.add(java.toString());
-        command.add("-javaagent:" + agentJar.toAbsolutePath() + "=" + agentOptions);
+        command.add("-javaagent:" + agentJar.toAbsolutePath() + "=trigger=immediate," + agentOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(MAIN);

@@ -1,0 +1,94 @@
+package dev.ouroboros.core.internal;
+
+import dev.ouroboros.core.PendingApproval;
+import dev.ouroboros.core.Winner;
+import dev.ouroboros.genome.OuroborosException;
+import dev.ouroboros.patcher.ClassFingerprint;
+import dev.ouroboros.patcher.LivePatcher;
+import dev.ouroboros.patcher.PatchBundle;
+import dev.ouroboros.patcher.PatchOperation;
+import dev.ouroboros.patcher.PatchReceipt;
+import dev.ouroboros.patcher.PatchRejectedException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Swaps an approved winner into the running program, for automatic approval and for the queue alike.
+ *
+ * <p>Before swapping it checks that the JVM still runs the code the winner was evaluated against
+ * (by {@link ClassFingerprint}), so a late approval never reverts a newer swap.
+ */
+public final class WinnerApplier {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WinnerApplier.class);
+
+    /** A winner ready to swap in: the approval shown to people, and the bytes and classes behind it. */
+    public record Prepared(PendingApproval approval, Map<String, byte[]> classes, Class<?> liveClass,
+            String liveFingerprint) {
+        public Prepared {
+            classes = new TreeMap<>(classes);
+        }
+    }
+
+    private final LivePatcher patcher;
+    private final TargetResolver targets;
+    private final Listeners listeners;
+
+    public WinnerApplier(LivePatcher patcher, TargetResolver targets, Listeners listeners) {
+        this.patcher = patcher;
+        this.targets = targets;
+        this.listeners = listeners;
+    }
+
+    /** Fingerprint of the code the JVM runs now for a class. */
+    public String fingerprint(Class<?> c) {
+        return ClassFingerprint.of(patcher.currentBytes(c));
+    }
+
+    /**
+     * Swaps the winner in with one atomic {@code redefineClasses} call.
+     *
+     * @return the winner, marked applied
+     * @throws OuroborosException when the class changed since evaluation or the patcher refused
+     */
+    public Winner apply(Prepared p, String approvedBy) {
+        PendingApproval a = p.approval();
+        String now = fingerprint(p.liveClass());
+        if (!now.equals(p.liveFingerprint())) {
+            throw new OuroborosException("approval " + a.id() + " is stale: " + p.liveClass().getName()
+                    + " changed since candidate " + a.winner().candidateId()
+                    + " was evaluated; let a new cycle evaluate it again");
+        }
+        listeners.fire(l -> l.onSelectionApproved(a.cycleId(), a.winner(), approvedBy));
+        List<PatchOperation> ops = new ArrayList<>();
+        for (Map.Entry<String, byte[]> e : p.classes().entrySet()) {
+            Class<?> target = targets.loadedClass(e.getKey(), p.liveClass().getClassLoader());
+            ops.add(PatchOperation.verified(target, e.getValue(), a.winner().classSha256().get(e.getKey()),
+                    a.winner().operator() + " " + a.winner().candidateId()));
+        }
+        try {
+            PatchReceipt receipt = patcher.apply(new PatchBundle(a.cycleId() + "-" + a.winner().candidateId(), ops,
+                    "cycle " + a.cycleId() + ": " + a.winner().operator() + ", approved by " + approvedBy));
+            Winner w = a.winner();
+            Winner applied = new Winner(w.candidateId(), w.operator(), w.regionId(), w.diff(), w.speedup(),
+                    w.mutantWinFraction(), w.originalMedianNanos(), w.mutantMedianNanos(), w.classSha256(), true);
+            Instant at = Instant.now();
+            listeners.fire(l -> l.onPatchApplied(a.cycleId(), applied, receipt.pauseNanos(), at));
+            return applied;
+        } catch (PatchRejectedException e) {
+            throw new OuroborosException("the patcher refused winner " + a.winner().candidateId() + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** Records that a person rejected the winner; nothing changes in the running program. */
+    public void rejected(Prepared p, String reason) {
+        LOG.info("approval {} for candidate {} rejected: {}", p.approval().id(), p.approval().winner().candidateId(),
+                reason);
+    }
+}
