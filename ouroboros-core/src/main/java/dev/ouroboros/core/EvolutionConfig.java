@@ -111,8 +111,8 @@ public record EvolutionConfig(
         Objects.requireNonNull(approval, "approval must not be null");
         Objects.requireNonNull(trigger, "trigger must not be null");
         requireNonNegative(idleTime, "idle-time");
-        if (idleTime.compareTo(Duration.ofSeconds(1)) < 0 || idleTime.compareTo(Duration.ofHours(1)) > 0) {
-            throw new InvalidConfigurationException("idle-time must be between 1 s and 1 h, was " + idleTime);
+        if (idleTime.compareTo(Duration.ofSeconds(30)) < 0 || idleTime.compareTo(Duration.ofHours(1)) > 0) {
+            throw new InvalidConfigurationException("idle-time must be between 30 s and 1 h, was " + idleTime);
         }
         if (!(maxCpuLoad > 0 && maxCpuLoad <= 1)) {
             throw new InvalidConfigurationException("max-cpu must be a fraction in (0, 1], was " + maxCpuLoad);
