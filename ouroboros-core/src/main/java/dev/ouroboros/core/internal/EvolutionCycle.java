@@ -150,6 +150,10 @@ public final class EvolutionCycle {
                 }
             }
         }
+        if (stopRequested.getAsBoolean()) {
+            return new EvolutionResult(cycleId, EvolutionOutcome.ABORTED, "stopped after the last candidate's"
+                    + " evaluation; nothing was swapped", regionIds, reports, Optional.empty(), since(start));
+        }
         if (best == null) {
             return new EvolutionResult(cycleId, outcomeWithoutWinner(reports), summary(reports), regionIds, reports,
                     Optional.empty(), since(start));

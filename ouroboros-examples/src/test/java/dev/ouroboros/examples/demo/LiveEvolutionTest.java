@@ -133,6 +133,7 @@ class LiveEvolutionTest {
         Path reportFile = dir.resolve("report.properties");
         List<String> command = new ArrayList<>();
         command.add(java.toString());
+        command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
         command.add("-javaagent:" + agentJar.toAbsolutePath() + "=trigger=immediate," + agentOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
