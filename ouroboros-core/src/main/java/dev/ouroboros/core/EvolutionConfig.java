@@ -43,6 +43,7 @@ import java.util.Properties;
  * @param maxCpuLoad      system CPU load (0..1) above which the machine counts as busy
  * @param sessionTime     wall-time budget of one dream session
  * @param jmx             register the engine's MXBean ({@code dev.ouroboros:type=Engine,name=...})
+ * @param dataDirectory   where the durable history, winners and decisions are journaled; made absolute
  */
 public record EvolutionConfig(
         List<Path> sourceRoots,
@@ -65,7 +66,8 @@ public record EvolutionConfig(
         Duration idleTime,
         double maxCpuLoad,
         Duration sessionTime,
-        boolean jmx) {
+        boolean jmx,
+        Path dataDirectory) {
 
     /** Validates every field; messages name the option and the value. */
     public EvolutionConfig {
@@ -121,6 +123,8 @@ public record EvolutionConfig(
         if (sessionTime.isZero()) {
             throw new InvalidConfigurationException("session-time must be positive, was 0");
         }
+        Objects.requireNonNull(dataDirectory, "data-dir must not be null");
+        dataDirectory = dataDirectory.toAbsolutePath().normalize();
     }
 
     /** Returns a builder with the defaults of {@code docs/configuration.md}. */
@@ -186,6 +190,7 @@ public record EvolutionConfig(
         private double maxCpuLoad = 0.05;
         private Duration sessionTime = Duration.ofMinutes(10);
         private boolean jmx = true;
+        private Path dataDirectory = Path.of(".ouroboros");
 
         private Builder() {
         }
@@ -300,11 +305,18 @@ public record EvolutionConfig(
             return this;
         }
 
+        /** Sets the data directory (default {@code .ouroboros} in the working directory). */
+        public Builder dataDirectory(Path directory) {
+            this.dataDirectory = directory;
+            return this;
+        }
+
         /** Validates and returns the configuration. */
         public EvolutionConfig build() {
             return new EvolutionConfig(sourceRoots, Optional.ofNullable(target), testClasses, operators, seed,
                     startDelay, profileDuration, cycles, maxCandidates, minSpeedup, sandboxTimeout, warmupRounds,
-                    measuredRounds, classpath, approval, verbose, trigger, idleTime, maxCpuLoad, sessionTime, jmx);
+                    measuredRounds, classpath, approval, verbose, trigger, idleTime, maxCpuLoad, sessionTime, jmx,
+                    dataDirectory);
         }
 
         private static List<Path> defaultClasspath() {

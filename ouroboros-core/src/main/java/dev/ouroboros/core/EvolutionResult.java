@@ -1,7 +1,10 @@
 package dev.ouroboros.core;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,9 +18,11 @@ import java.util.Optional;
  * @param candidates every candidate with the gate it reached, in evaluation order
  * @param winner     the chosen winner, when the outcome is {@link EvolutionOutcome#IMPROVED}
  * @param duration   wall time of the cycle
+ * @param stages     wall time per stage ({@code target}, {@code fidelity}, {@code mutate}, {@code compile},
+ *                   {@code sandbox}, {@code patch}), in the order first entered
  */
 public record EvolutionResult(String cycleId, EvolutionOutcome outcome, String message, List<String> regionIds,
-        List<CandidateReport> candidates, Optional<Winner> winner, Duration duration) {
+        List<CandidateReport> candidates, Optional<Winner> winner, Duration duration, Map<String, Duration> stages) {
 
     /** Validates the result. */
     public EvolutionResult {
@@ -28,6 +33,7 @@ public record EvolutionResult(String cycleId, EvolutionOutcome outcome, String m
         candidates = List.copyOf(candidates);
         Objects.requireNonNull(winner, "winner must not be null");
         Objects.requireNonNull(duration, "duration must not be null");
+        stages = Collections.unmodifiableMap(new LinkedHashMap<>(stages));
     }
 
     /** Counts the candidates that stopped at the given gate. */

@@ -3,6 +3,7 @@ package dev.ouroboros.core;
 import dev.ouroboros.arena.InMemoryCompiler;
 import dev.ouroboros.core.internal.ConsoleListener;
 import dev.ouroboros.core.internal.EngineMXBean;
+import dev.ouroboros.core.internal.HistoryRecorder;
 import dev.ouroboros.core.internal.WinnerApplier;
 import dev.ouroboros.core.internal.telemetry.JfrTelemetry;
 import dev.ouroboros.dream.DreamBudget;
@@ -63,6 +64,7 @@ public final class OuroborosEngine implements AutoCloseable {
     private final WinnerApplier applier;
     private final ApprovalQueue approvals;
     private final ObjectName mbeanName;
+    private final EngineState state;
     private volatile BooleanSupplier sessionCancelled = () -> false;
     private Thread background;
     private DreamScheduler dreams;
@@ -71,17 +73,26 @@ public final class OuroborosEngine implements AutoCloseable {
         this.config = Objects.requireNonNull(b.config, "config must be set: OuroborosEngine.builder().config(...)");
         this.genome = SourceGenome.of(config.sourceRoots());
         this.compiler = InMemoryCompiler.create();
-        Instrumentation inst = b.instrumentation != null ? b.instrumentation : AgentInstrumentation.obtain();
-        this.patcher = new LivePatcher(inst);
-        this.targets = new TargetResolver(config, genome, inst, this::stopping);
-        this.applier = new WinnerApplier(patcher, targets, listeners);
-        this.approvals = new ApprovalQueue(applier);
-        listeners.add(new JfrTelemetry());
-        b.listeners.forEach(listeners::add);
-        if (config.verbose()) {
-            listeners.add(new ConsoleListener(System.err));
+        this.state = EngineState.open(config.dataDirectory());
+        try {
+            state.repairs().forEach(r -> LOG.warn("data directory {}: {}", config.dataDirectory(), r));
+            Instrumentation inst = b.instrumentation != null ? b.instrumentation : AgentInstrumentation.obtain();
+            this.patcher = new LivePatcher(inst);
+            this.targets = new TargetResolver(config, genome, inst, this::stopping);
+            this.applier = new WinnerApplier(patcher, targets, listeners, state);
+            this.approvals = new ApprovalQueue(applier);
+            listeners.add(new HistoryRecorder(state, config.seed()));
+            listeners.add(new JfrTelemetry());
+            b.listeners.forEach(listeners::add);
+            if (config.verbose()) {
+                listeners.add(new ConsoleListener(System.err));
+            }
+            this.mbeanName = config.jmx() ? registerMBean(b.name) : null;
+        } catch (RuntimeException | LinkageError e) {
+            // Release the data directory's lock: a failed build must not lock out the next attempt.
+            state.close();
+            throw e;
         }
-        this.mbeanName = config.jmx() ? registerMBean(b.name) : null;
     }
 
     /** Returns a builder; {@link Builder#config(EvolutionConfig)} is required. */
@@ -107,6 +118,14 @@ public final class OuroborosEngine implements AutoCloseable {
     /** Returns the JMX name of this engine's MXBean, when registered. */
     public Optional<ObjectName> mbeanName() {
         return Optional.ofNullable(mbeanName);
+    }
+
+    /**
+     * Returns the durable state: every candidate's history, the winners with their stored bytes, and
+     * statistics per operator; it survives restarts and {@code kill -9}.
+     */
+    public EngineState state() {
+        return state;
     }
 
     /** Returns the configuration. */
@@ -235,6 +254,7 @@ public final class OuroborosEngine implements AutoCloseable {
         try {
             RollbackEntry entry = patcher.rollbackLast();
             List<String> classes = entry.restored().stream().map(v -> v.className()).toList();
+            applier.rolledBack(entry.bundleId());
             listeners.fire(l -> l.onRollbackExecuted(entry.bundleId(), classes, "requested through the API"));
             return classes;
         } catch (PatchRejectedException e) {
@@ -255,6 +275,7 @@ public final class OuroborosEngine implements AutoCloseable {
         }
         compiler.close();
         patcher.close();
+        state.close();
         if (attached == this) {
             attached = null;
         }

@@ -75,6 +75,25 @@ class OuroborosEngineTest {
     }
 
     @Test
+    void everyCandidateAndTheWinnerAreJournaledAndSurviveARestart(@org.junit.jupiter.api.io.TempDir Path data) {
+        EvolutionConfig config = base().dataDirectory(data).build();
+        String candidate;
+        try (OuroborosEngine engine = OuroborosEngine.builder().config(config).build()) {
+            EvolutionResult result = engine.runCycle();
+            candidate = result.winner().orElseThrow().candidateId();
+            engine.rollbackLast();
+        }
+        try (EngineState state = EngineState.open(data)) {
+            assertThat(state.history().entries()).extracting(HistoryEntry::status)
+                    .containsSubsequence(HistoryStatus.FASTER, HistoryStatus.APPROVED, HistoryStatus.APPLIED,
+                            HistoryStatus.ROLLED_BACK);
+            assertThat(state.winners().winner(candidate)).hasValueSatisfying(w -> assertThat(w.applied()).isFalse());
+            assertThat(state.winners().classBytes(candidate)).containsOnlyKeys(Roster.class.getName());
+            assertThat(state.statistics().operator("string-builder-in-loop").faster()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void missingSourceRootFailsTheBuildWithTheDirectory() {
         EvolutionConfig config = EvolutionConfig.builder().sourceRoots(Path.of("no/such/dir")).target(TARGET).build();
         assertThatThrownBy(() -> OuroborosEngine.builder().config(config).build())

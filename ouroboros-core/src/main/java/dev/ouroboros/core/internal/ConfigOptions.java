@@ -52,6 +52,7 @@ public final class ConfigOptions {
         OPTIONS.put("max-cpu", (b, v) -> b.maxCpuLoad(parseDouble("max-cpu", v)));
         OPTIONS.put("session-time", (b, v) -> b.sessionTime(duration("session-time", v)));
         OPTIONS.put("jmx", (b, v) -> b.jmx(bool("jmx", v)));
+        OPTIONS.put("data-dir", (b, v) -> b.dataDirectory(Path.of(v)));
     }
 
     private ConfigOptions() {

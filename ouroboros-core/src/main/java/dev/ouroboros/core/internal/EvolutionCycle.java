@@ -62,6 +62,7 @@ public final class EvolutionCycle {
     private final BooleanSupplier stopRequested;
     private final WinnerApplier applier;
     private final Consumer<WinnerApplier.Prepared> enqueue;
+    private final StageClock clock = new StageClock();
 
     public EvolutionCycle(EvolutionConfig config, SourceGenome genome, LivePatcher patcher, InMemoryCompiler compiler,
             Listeners listeners, TargetResolver targets, BooleanSupplier stopRequested, WinnerApplier applier,
@@ -95,7 +96,7 @@ public final class EvolutionCycle {
     }
 
     private EvolutionResult evolve(String cycleId, Instant start) {
-        TargetResolver.Target target = targets.resolve();
+        TargetResolver.Target target = clock.time("target", targets::resolve);
         for (GenomeRegion region : target.regions()) {
             listeners.fire(l -> l.onTargetChosen(cycleId, region.id(), target.why()));
         }
@@ -103,10 +104,10 @@ public final class EvolutionCycle {
         String topLevel = target.regions().get(0).topLevelClassName();
         List<String> tests = targets.testClassesFor(topLevel);
 
-        byte[] liveBytes = patcher.currentBytes(liveClass);
+        byte[] liveBytes = clock.time("fidelity", () -> patcher.currentBytes(liveClass));
         int release = ClassFileVersion.releaseOf(liveBytes);
-        CompilationResult original = compiler.compile(Map.of(topLevel, genome.sourceText(topLevel)), config.classpath(),
-                release);
+        CompilationResult original = clock.time("fidelity", () -> compiler.compile(
+                Map.of(topLevel, genome.sourceText(topLevel)), config.classpath(), release));
         if (!original.success()) {
             return skipped(cycleId, start, "the unmodified source of " + topLevel + " does not compile against the class path: "
                     + first(original.diagnostics()) + " — check source= and classpath=");
@@ -122,12 +123,12 @@ public final class EvolutionCycle {
         Mutator mutator = Mutator.builder().operators(target.operators()).seed(config.seed())
                 .maxCandidates(config.maxCandidates()).build();
         for (GenomeRegion region : target.regions()) {
-            candidates.addAll(mutator.mutate(genome, region));
+            candidates.addAll(clock.time("mutate", () -> mutator.mutate(genome, region)));
         }
         List<String> regionIds = target.regions().stream().map(GenomeRegion::id).toList();
         if (candidates.isEmpty()) {
             return new EvolutionResult(cycleId, EvolutionOutcome.SKIPPED, "no operator of " + target.operatorNames()
-                    + " applies to " + regionIds, regionIds, List.of(), Optional.empty(), since(start));
+                    + " applies to " + regionIds, regionIds, List.of(), Optional.empty(), since(start), clock.snapshot());
         }
         candidates = candidates.subList(0, Math.min(candidates.size(), config.maxCandidates()));
 
@@ -138,7 +139,7 @@ public final class EvolutionCycle {
             for (MutationCandidate candidate : candidates) {
                 if (stopRequested.getAsBoolean()) {
                     return new EvolutionResult(cycleId, EvolutionOutcome.ABORTED, "stopped before candidate "
-                            + candidate.id() + "; nothing was swapped", regionIds, reports, Optional.empty(), since(start));
+                            + candidate.id() + "; nothing was swapped", regionIds, reports, Optional.empty(), since(start), clock.snapshot());
                 }
                 listeners.fire(l -> l.onMutationGenerated(cycleId, candidate));
                 Evaluation evaluation = evaluate(cycleId, candidate, original, tests, release, sandbox);
@@ -152,19 +153,19 @@ public final class EvolutionCycle {
         }
         if (stopRequested.getAsBoolean()) {
             return new EvolutionResult(cycleId, EvolutionOutcome.ABORTED, "stopped after the last candidate's"
-                    + " evaluation; nothing was swapped", regionIds, reports, Optional.empty(), since(start));
+                    + " evaluation; nothing was swapped", regionIds, reports, Optional.empty(), since(start), clock.snapshot());
         }
         if (best == null) {
             return new EvolutionResult(cycleId, outcomeWithoutWinner(reports), summary(reports), regionIds, reports,
-                    Optional.empty(), since(start));
+                    Optional.empty(), since(start), clock.snapshot());
         }
         return select(cycleId, start, best, liveClass, liveFingerprint, regionIds, reports);
     }
 
     private Evaluation evaluate(String cycleId, MutationCandidate candidate, CompilationResult original, List<String> tests, int release,
             Sandbox sandbox) {
-        CompilationResult mutant = compiler.compile(Map.of(candidate.className(), candidate.mutatedSource()),
-                config.classpath(), release);
+        CompilationResult mutant = clock.time("compile", () -> compiler.compile(
+                Map.of(candidate.className(), candidate.mutatedSource()), config.classpath(), release));
         if (!mutant.success()) {
             return rejected(candidate, CandidateStage.COMPILE_FAILED, first(mutant.diagnostics()));
         }
@@ -187,8 +188,8 @@ public final class EvolutionCycle {
             return rejected(candidate, CandidateStage.NOT_REDEFINABLE, "compiles to the same bytes as the original");
         }
         listeners.fire(l -> l.onTestStarted(cycleId, candidate.id(), tests));
-        SandboxVerdict verdict = sandbox.evaluate(new SandboxRequest(candidate.id(), original.classes(), mutant.classes(),
-                tests, config.warmupRounds(), config.measuredRounds()));
+        SandboxVerdict verdict = clock.time("sandbox", () -> sandbox.evaluate(new SandboxRequest(candidate.id(),
+                original.classes(), mutant.classes(), tests, config.warmupRounds(), config.measuredRounds())));
         listeners.fire(l -> l.onTestCompleted(cycleId, candidate.id(), verdict.outcome().name(), verdict.detail()));
         switch (verdict.outcome()) {
             case PASSED -> {
@@ -226,31 +227,33 @@ public final class EvolutionCycle {
         if (config.approval() == ApprovalMode.DISABLED) {
             return new EvolutionResult(cycleId, EvolutionOutcome.IMPROVED, "dry run: " + c.operator() + " is " + speed
                     + " faster on the tests' workload; not applied (approval=disabled)", regionIds, reports, Optional.of(w),
-                    since(start));
+                    since(start), clock.snapshot());
         }
         String evidence = best.evidence();
         PendingApproval approval = new PendingApproval("a-" + cycleId + "-" + c.id().substring(0, Math.min(6, c.id().length())),
                 cycleId, w, c.severity(), evidence, Instant.now());
         WinnerApplier.Prepared prepared = new WinnerApplier.Prepared(approval, best.changedClasses(), liveClass,
                 liveFingerprint);
+        applier.record(prepared);
         boolean automatic = config.approval() == ApprovalMode.AUTOMATIC
                 || (config.approval() == ApprovalMode.APPROVE_MAJOR && c.severity() == MutationSeverity.MINOR);
         if (!automatic) {
+            applier.queued(prepared);
             enqueue.accept(prepared);
             return new EvolutionResult(cycleId, EvolutionOutcome.IMPROVED, c.operator() + " (" + c.severity()
                     + ") is " + speed + " faster; waiting for approval " + approval.id() + " (approval="
                     + config.approval().name().toLowerCase(Locale.ROOT) + ")", regionIds, reports, Optional.of(w),
-                    since(start));
+                    since(start), clock.snapshot());
         }
         try {
-            Winner applied = applier.apply(prepared, config.approval() == ApprovalMode.AUTOMATIC ? "automatic"
-                    : "approve-major");
+            Winner applied = clock.time("patch", () -> applier.apply(prepared,
+                    config.approval() == ApprovalMode.AUTOMATIC ? "automatic" : "approve-major"));
             return new EvolutionResult(cycleId, EvolutionOutcome.IMPROVED, c.operator() + " made " + c.regionId() + " "
                     + speed + " faster on the tests' workload; swapped in", regionIds, reports, Optional.of(applied),
-                    since(start));
+                    since(start), clock.snapshot());
         } catch (OuroborosException e) {
             return new EvolutionResult(cycleId, EvolutionOutcome.REJECTED, e.getMessage(), regionIds, reports,
-                    Optional.empty(), since(start));
+                    Optional.empty(), since(start), clock.snapshot());
         }
     }
 
@@ -283,9 +286,9 @@ public final class EvolutionCycle {
         return new Evaluation(new CandidateReport(c.id(), c.operator(), stage, detail == null ? "" : detail, Double.NaN), null);
     }
 
-    private static EvolutionResult skipped(String cycleId, Instant start, String message) {
+    private EvolutionResult skipped(String cycleId, Instant start, String message) {
         return new EvolutionResult(cycleId, EvolutionOutcome.SKIPPED, message, List.of(), List.of(), Optional.empty(),
-                since(start));
+                since(start), clock.snapshot());
     }
 
     private static String first(List<String> diagnostics) {

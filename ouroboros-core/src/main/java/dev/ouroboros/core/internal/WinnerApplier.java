@@ -1,5 +1,7 @@
 package dev.ouroboros.core.internal;
 
+import dev.ouroboros.core.EngineState;
+import dev.ouroboros.core.HistoryStatus;
 import dev.ouroboros.core.PendingApproval;
 import dev.ouroboros.core.Winner;
 import dev.ouroboros.genome.OuroborosException;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,11 +41,36 @@ public final class WinnerApplier {
     private final LivePatcher patcher;
     private final TargetResolver targets;
     private final Listeners listeners;
+    private final EngineState state;
+    private final Map<String, String> candidateOfBundle = new ConcurrentHashMap<>();
 
-    public WinnerApplier(LivePatcher patcher, TargetResolver targets, Listeners listeners) {
+    public WinnerApplier(LivePatcher patcher, TargetResolver targets, Listeners listeners, EngineState state) {
         this.patcher = patcher;
         this.targets = targets;
         this.listeners = listeners;
+        this.state = state;
+    }
+
+    /**
+     * Journals a winner and its class bytes (bytes first, then the record) before anything is decided.
+     */
+    public void record(Prepared p) {
+        state.winners().record(p.approval().winner(), p.classes());
+    }
+
+    /** Journals that a winner waits in the approval queue. */
+    public void queued(Prepared p) {
+        state.history().transition(p.approval().winner().candidateId(), HistoryStatus.PENDING_APPROVAL,
+                p.approval().id() + ": " + p.approval().evidence());
+    }
+
+    /** Journals that the bundle of an applied winner was rolled back. */
+    public void rolledBack(String bundleId) {
+        String candidate = candidateOfBundle.remove(bundleId);
+        if (candidate != null) {
+            state.history().transition(candidate, HistoryStatus.ROLLED_BACK, "bundle " + bundleId + " rolled back");
+            state.winners().markApplied(candidate, false);
+        }
     }
 
     /** Fingerprint of the code the JVM runs now for a class. */
@@ -64,6 +92,8 @@ public final class WinnerApplier {
                     + " changed since candidate " + a.winner().candidateId()
                     + " was evaluated; let a new cycle evaluate it again");
         }
+        String candidate = a.winner().candidateId();
+        state.history().transition(candidate, HistoryStatus.APPROVED, "approved by " + approvedBy);
         listeners.fire(l -> l.onSelectionApproved(a.cycleId(), a.winner(), approvedBy));
         List<PatchOperation> ops = new ArrayList<>();
         for (Map.Entry<String, byte[]> e : p.classes().entrySet()) {
@@ -71,9 +101,14 @@ public final class WinnerApplier {
             ops.add(PatchOperation.verified(target, e.getValue(), a.winner().classSha256().get(e.getKey()),
                     a.winner().operator() + " " + a.winner().candidateId()));
         }
+        String bundleId = a.cycleId() + "-" + candidate;
         try {
-            PatchReceipt receipt = patcher.apply(new PatchBundle(a.cycleId() + "-" + a.winner().candidateId(), ops,
+            PatchReceipt receipt = patcher.apply(new PatchBundle(bundleId, ops,
                     "cycle " + a.cycleId() + ": " + a.winner().operator() + ", approved by " + approvedBy));
+            candidateOfBundle.put(bundleId, candidate);
+            state.winners().markApplied(candidate, true);
+            state.history().transition(candidate, HistoryStatus.APPLIED, "bundle " + bundleId + ", pause "
+                    + receipt.pauseNanos() + " ns");
             Winner w = a.winner();
             Winner applied = new Winner(w.candidateId(), w.operator(), w.regionId(), w.diff(), w.speedup(),
                     w.mutantWinFraction(), w.originalMedianNanos(), w.mutantMedianNanos(), w.classSha256(), true);
@@ -81,6 +116,7 @@ public final class WinnerApplier {
             listeners.fire(l -> l.onPatchApplied(a.cycleId(), applied, receipt.pauseNanos(), at));
             return applied;
         } catch (PatchRejectedException e) {
+            state.history().transition(candidate, HistoryStatus.REJECTED, "patcher: " + e.getMessage());
             throw new OuroborosException("the patcher refused winner " + a.winner().candidateId() + ": " + e.getMessage(),
                     e);
         }
@@ -88,6 +124,7 @@ public final class WinnerApplier {
 
     /** Records that a person rejected the winner; nothing changes in the running program. */
     public void rejected(Prepared p, String reason) {
+        state.history().transition(p.approval().winner().candidateId(), HistoryStatus.REJECTED, reason);
         LOG.info("approval {} for candidate {} rejected: {}", p.approval().id(), p.approval().winner().candidateId(),
                 reason);
     }

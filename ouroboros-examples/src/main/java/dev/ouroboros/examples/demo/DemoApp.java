@@ -165,6 +165,8 @@ public final class DemoApp {
         p.setProperty("checked", String.valueOf(checked));
         p.setProperty("mismatches", String.valueOf(mismatches));
         p.setProperty("live_class", liveClass.toString());
+        p.setProperty("cycle_ms", String.valueOf(result.duration().toMillis()));
+        result.stages().forEach((stage, time) -> p.setProperty("stage_" + stage + "_ms", String.valueOf(time.toMillis())));
         try (OutputStream out = Files.newOutputStream(report)) {
             p.store(out, "Ouroboros demo report");
         }
