@@ -4,6 +4,7 @@ import dev.ouroboros.core.EvolutionListener;
 import dev.ouroboros.core.EvolutionOutcome;
 import dev.ouroboros.core.EvolutionResult;
 import dev.ouroboros.core.OuroborosEngine;
+import dev.ouroboros.core.PendingApproval;
 import dev.ouroboros.core.Winner;
 import dev.ouroboros.mutation.MutationCandidate;
 import java.io.IOException;
@@ -31,7 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Options: {@code --report FILE} writes the figures as properties and the live class bytes next
  * to it (used by the end-to-end test and {@code scripts/bench skeleton}); {@code --after-seconds N}
- * sets how long to measure after the swap (default 4).
+ * sets how long to measure after the swap (default 4); {@code --approve-pending} approves the first
+ * winner waiting in the approval queue (agent option {@code approval=manual}) through the API.
  *
  * <p>Exit codes: 0 when a winner was swapped in and every output stayed identical; 1 when the cycle
  * ended without a swap; 2 when the agent is not attached; 3 when an output ever differed.
@@ -115,7 +117,16 @@ public final class DemoApp {
             System.exit(1);
             return;
         }
-        boolean applied = result.winner().map(Winner::applied).orElse(false);
+        boolean approvedByHand = false;
+        if (hasFlag(args, "--approve-pending") && !engine.approvals().pending().isEmpty()) {
+            PendingApproval pending = engine.approvals().pending().get(0);
+            System.out.println("demo: approving " + pending.id() + " (" + pending.winner().operator() + ", "
+                    + pending.severity() + ") through the approval queue");
+            engine.approvals().approve(pending.id(), "demo --approve-pending");
+            swappedAt.set(System.nanoTime());
+            approvedByHand = true;
+        }
+        boolean applied = result.winner().map(Winner::applied).orElse(false) || approvedByHand;
         if (applied) {
             sleep(afterSeconds * 1000L + 1200);
         }
@@ -142,20 +153,21 @@ public final class DemoApp {
             System.out.println(w.diff());
         });
         if (report != null) {
-            writeReport(report, engine, result, before, after, checked.get(), mismatches.get());
+            writeReport(report, engine, result, applied, before, after, checked.get(), mismatches.get());
         }
         int exit = mismatches.get() > 0 ? 3 : applied && result.outcome() == EvolutionOutcome.IMPROVED ? 0 : 1;
         System.exit(exit);
     }
 
-    private static void writeReport(Path report, OuroborosEngine engine, EvolutionResult result, double before,
-            double after, long checked, long mismatches) throws IOException {
+    private static void writeReport(Path report, OuroborosEngine engine, EvolutionResult result, boolean applied,
+            double before, double after, long checked, long mismatches) throws IOException {
         Path liveClass = report.resolveSibling(report.getFileName() + ".live.class");
         Files.write(liveClass, engine.liveClassBytes(OrderReport.class));
         Properties p = new Properties();
         p.setProperty("outcome", result.outcome().name());
         p.setProperty("message", result.message());
-        p.setProperty("applied", String.valueOf(result.winner().map(Winner::applied).orElse(false)));
+        p.setProperty("applied", String.valueOf(applied));
+        p.setProperty("pending", String.valueOf(engine.approvals().pending().size()));
         p.setProperty("operator", result.winner().map(Winner::operator).orElse(""));
         p.setProperty("regions", String.join(";", result.regionIds()));
         p.setProperty("candidates", String.valueOf(result.candidates().size()));
@@ -170,6 +182,10 @@ public final class DemoApp {
         try (OutputStream out = Files.newOutputStream(report)) {
             p.store(out, "Ouroboros demo report");
         }
+    }
+
+    private static boolean hasFlag(String[] args, String name) {
+        return List.of(args).contains(name);
     }
 
     private static Optional<String> option(String[] args, String name) {

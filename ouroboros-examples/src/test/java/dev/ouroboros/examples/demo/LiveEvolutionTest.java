@@ -64,6 +64,43 @@ class LiveEvolutionTest {
     }
 
     @Test
+    void dryRunReportsTheWinnerAndLeavesTheJvmAlone() throws Exception {
+        Run run = demo("source=" + sources + ",target=" + OrderReport.class.getName()
+                + "#toCsv,approval=disabled,warmup=2,rounds=6");
+
+        Properties report = run.report();
+        assertThat(report.getProperty("outcome")).as(run.output()).isEqualTo("IMPROVED");
+        assertThat(report.getProperty("applied")).isEqualTo("false");
+        assertThat(liveToCsv(report)).isEqualTo(methodText(originalClassBytes(), "toCsv"));
+    }
+
+    @Test
+    void manualApprovalQueuesTheWinnerAndOnlyTheApprovalSwapsItIn() throws Exception {
+        Run queued = demo("source=" + sources + ",target=" + OrderReport.class.getName()
+                + "#toCsv,approval=manual,warmup=2,rounds=6");
+        assertThat(queued.report().getProperty("outcome")).as(queued.output()).isEqualTo("IMPROVED");
+        assertThat(queued.report().getProperty("applied")).isEqualTo("false");
+        assertThat(queued.report().getProperty("pending")).isEqualTo("1");
+        assertThat(liveToCsv(queued.report())).isEqualTo(methodText(originalClassBytes(), "toCsv"));
+
+        Run approved = demo("source=" + sources + ",target=" + OrderReport.class.getName()
+                + "#toCsv,approval=manual,warmup=2,rounds=6", "--approve-pending");
+        assertThat(approved.report().getProperty("applied")).as(approved.output()).isEqualTo("true");
+        assertThat(approved.report().getProperty("pending")).isEqualTo("0");
+        assertThat(liveToCsv(approved.report())).contains("INVOKEVIRTUAL java/lang/StringBuilder.append");
+        assertThat(approved.exitCode()).isZero();
+    }
+
+    @Test
+    void approveMajorSwapsAMinorRewriteInAlone() throws Exception {
+        Run run = demo("source=" + sources + ",target=" + OrderReport.class.getName()
+                + "#toCsv,approval=approve-major,warmup=2,rounds=6");
+
+        assertThat(run.report().getProperty("applied")).as(run.output()).isEqualTo("true");
+        assertThat(liveToCsv(run.report())).contains("INVOKEVIRTUAL java/lang/StringBuilder.append");
+    }
+
+    @Test
     void mutantThatBreaksTheTestsIsNeverSwappedIn() throws Exception {
         // Deleting a statement of toCsv makes it faster and wrong: only the tests can stop it.
         Run run = demo("source=" + sources + ",target=" + OrderReport.class.getName()
@@ -125,16 +162,21 @@ class LiveEvolutionTest {
         assertThat(run.exitCode()).isEqualTo(2);
     }
 
-    private Run demo(String agentOptions) throws IOException, InterruptedException {
-        return demo(Path.of(System.getProperty("java.home"), "bin", "java"), agentOptions);
+    private static String liveToCsv(Properties report) throws IOException {
+        return methodText(Files.readAllBytes(Path.of(report.getProperty("live_class"))), "toCsv");
     }
 
-    private Run demo(Path java, String agentOptions) throws IOException, InterruptedException {
+    private Run demo(String agentOptions, String... extraArgs) throws IOException, InterruptedException {
+        return demo(Path.of(System.getProperty("java.home"), "bin", "java"), agentOptions, extraArgs);
+    }
+
+    private Run demo(Path java, String agentOptions, String... extraArgs) throws IOException, InterruptedException {
         Path reportFile = dir.resolve("report.properties");
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
-        command.add("-javaagent:" + agentJar.toAbsolutePath() + "=trigger=immediate," + agentOptions);
+        command.add("-javaagent:" + agentJar.toAbsolutePath() + "=trigger=immediate,data-dir=" + dir.resolve("data") + ","
+                + agentOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(MAIN);
@@ -142,6 +184,7 @@ class LiveEvolutionTest {
         command.add(reportFile.toString());
         command.add("--after-seconds");
         command.add("2");
+        command.addAll(List.of(extraArgs));
         Path log = dir.resolve("demo.log");
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!p.waitFor(4, TimeUnit.MINUTES)) {

@@ -1,0 +1,127 @@
+package dev.ouroboros.mutation;
+
+import com.github.javaparser.ast.stmt.BlockStmt;
+import dev.ouroboros.mutation.internal.BinaryOperatorReplace;
+import dev.ouroboros.mutation.internal.BoxedToPrimitiveLocal;
+import dev.ouroboros.mutation.internal.ConditionNegate;
+import dev.ouroboros.mutation.internal.HoistPatternCompile;
+import dev.ouroboros.mutation.internal.MathPowSquare;
+import dev.ouroboros.mutation.internal.StatementDelete;
+import dev.ouroboros.mutation.internal.StringBuilderInLoop;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.TreeSet;
+import java.util.random.RandomGenerator;
+
+/**
+ * One kind of rewrite of a region body: the unit of the operator catalogue.
+ *
+ * <p>An operator sees only the body {@link BlockStmt} of a region (attached to its compilation unit,
+ * so it may look at the enclosing declaration) and edits it in place. It must never add or remove
+ * fields, methods or constructors of the target class, nor change signatures, so that a winner
+ * stays hot-swappable. {@link #countPoints} and {@link #apply} must agree: on equal bodies they see
+ * the same points in the same order. Third-party operators are found through {@link ServiceLoader}
+ * ({@code META-INF/services/dev.ouroboros.mutation.MutationOperator}).
+ */
+public interface MutationOperator {
+
+    /** Returns the operator's kebab-case name, for example {@code string-builder-in-loop}; unique in the catalogue. */
+    String name();
+
+    /** Returns a one-line description of what the operator does. */
+    String description();
+
+    /** Returns whether the operator keeps behaviour or only explores. */
+    OperatorKind kind();
+
+    /** Returns how far the operator may move behaviour. */
+    MutationSeverity severity();
+
+    /**
+     * Counts the places in this region body where the operator can fire; preconditions are checked here.
+     *
+     * @return the number of points, zero when the operator does not apply; never negative
+     */
+    int countPoints(BlockStmt body);
+
+    /**
+     * Rewrites point {@code index} of the body in place. Random choices come only from {@code random}.
+     *
+     * @throws IndexOutOfBoundsException unless {@code 0 <= index < countPoints(body)}
+     */
+    void apply(BlockStmt body, int index, RandomGenerator random);
+
+    /** Returns the operator that turns {@code s += x} in a loop into a {@link StringBuilder}. */
+    static MutationOperator stringBuilderInLoop() {
+        return new StringBuilderInLoop();
+    }
+
+    /** Returns the operator that turns a boxed numeric local ({@code Long total = 0L}) into a primitive. */
+    static MutationOperator boxedToPrimitiveLocal() {
+        return new BoxedToPrimitiveLocal();
+    }
+
+    /** Returns the operator that moves {@code Pattern.compile("literal")} out of loops. */
+    static MutationOperator hoistPatternCompile() {
+        return new HoistPatternCompile();
+    }
+
+    /** Returns the operator that turns {@code Math.pow(x, 2)} into {@code (double) x * x}. */
+    static MutationOperator mathPowSquare() {
+        return new MathPowSquare();
+    }
+
+    /** Returns the genetic-improvement operator that deletes one statement. */
+    static MutationOperator statementDelete() {
+        return new StatementDelete();
+    }
+
+    /** Returns the genetic-improvement operator that swaps a binary operator for another of its family. */
+    static MutationOperator binaryOperatorReplace() {
+        return new BinaryOperatorReplace();
+    }
+
+    /** Returns the genetic-improvement operator that negates one condition. */
+    static MutationOperator conditionNegate() {
+        return new ConditionNegate();
+    }
+
+    /**
+     * Returns the built-in operators in catalogue order: the semantics-preserving ones first, then
+     * the exploratory genetic-improvement edits.
+     */
+    static List<MutationOperator> builtIns() {
+        return List.of(stringBuilderInLoop(), boxedToPrimitiveLocal(), hoistPatternCompile(), mathPowSquare(),
+                statementDelete(), binaryOperatorReplace(), conditionNegate());
+    }
+
+    /** Returns the built-in operators followed by the ones {@link ServiceLoader} finds, skipping names already taken. */
+    static List<MutationOperator> available() {
+        List<MutationOperator> all = new ArrayList<>(builtIns());
+        TreeSet<String> names = new TreeSet<>();
+        all.forEach(op -> names.add(op.name()));
+        for (MutationOperator op : ServiceLoader.load(MutationOperator.class)) {
+            if (names.add(op.name())) {
+                all.add(op);
+            }
+        }
+        return List.copyOf(all);
+    }
+
+    /**
+     * Looks an operator up by name among {@link #builtIns()} and the ones {@link ServiceLoader} finds.
+     *
+     * @throws IllegalArgumentException when no operator has that name; the message lists the known names
+     */
+    static MutationOperator named(String name) {
+        List<MutationOperator> all = available();
+        for (MutationOperator op : all) {
+            if (op.name().equals(name)) {
+                return op;
+            }
+        }
+        throw new IllegalArgumentException("no mutation operator named '" + name + "'; known operators: "
+                + all.stream().map(MutationOperator::name).toList());
+    }
+}

@@ -1,0 +1,306 @@
+package dev.ouroboros.mutation;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.printer.lexicalpreservation.LexicalPreservingPrinter;
+import dev.ouroboros.genome.GenomeChecksum;
+import dev.ouroboros.genome.GenomeParseException;
+import dev.ouroboros.genome.GenomeRegion;
+import dev.ouroboros.genome.OuroborosException;
+import dev.ouroboros.genome.SourceGenome;
+import dev.ouroboros.mutation.internal.MemberSplice;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns one region into candidate rewrites: step 4 of the evolution loop.
+ *
+ * <p>For each operator and each of its points in the region, the mutator takes a fresh parse,
+ * sets up lexical-preserving printing, applies that one edit, prints and diffs the result against
+ * the original text. The fresh parse normally covers only the region's member (its exact text,
+ * spliced back between its exact offsets, with a shared parse of the unit around it so operators
+ * see imports and types): a member parses in about a millisecond where a large unit takes tens to
+ * hundreds. When that fast path cannot prove its result (the member's offsets are uncertain, or
+ * its print throws or does not parse), the edit is redone on a fresh parse of the whole unit,
+ * printed lexically, and pretty-printed if that throws or does not parse — then the candidate says
+ * {@code lexicallyPreserved = false}. Either way untouched code stays byte-for-byte. A point that
+ * still cannot be printed, whose operator throws, or whose text equals the original is skipped and
+ * the reason logged at debug level.
+ *
+ * <p>Deterministic: the same source text, region, operators, seed and limit give the same candidates
+ * in the same order. When the region has more points than {@code maxCandidates}, a seeded shuffle
+ * chooses which ones are tried, and the result is still listed in operator order, then point order.
+ * Each edit's {@link RandomGenerator} is seeded from the candidate id, itself a hash of region id,
+ * operator name, point and seed. A mutator is immutable and may be shared between threads when its
+ * operators are stateless (the built-in ones are); operators must change nothing outside the body
+ * they are given.
+ */
+public final class Mutator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Mutator.class);
+    private static final int CONTEXT_LINES = 3;
+
+    private final List<MutationOperator> operators;
+    private final long seed;
+    private final int maxCandidates;
+
+    private Mutator(Builder builder) {
+        this.operators = builder.operators;
+        this.seed = builder.seed;
+        this.maxCandidates = builder.maxCandidates;
+    }
+
+    /** Returns a builder: built-in operators, seed 0, at most 50 candidates per call. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Returns the operators, in the order candidates are listed. */
+    public List<MutationOperator> operators() {
+        return operators;
+    }
+
+    /** Returns the seed every random choice derives from. */
+    public long seed() {
+        return seed;
+    }
+
+    /** Returns the most candidates one call to {@link #mutate} returns. */
+    public int maxCandidates() {
+        return maxCandidates;
+    }
+
+    /**
+     * Produces the candidates for one region.
+     *
+     * @return candidates in operator order, then point order; empty when no operator applies; never null
+     * @throws OuroborosException when the region is no longer in its source file (refresh the genome's
+     *                            regions), or the source is missing or does not parse
+     */
+    public List<MutationCandidate> mutate(SourceGenome genome, GenomeRegion region) {
+        Objects.requireNonNull(genome, "genome must not be null");
+        Objects.requireNonNull(region, "region must not be null");
+        String className = region.topLevelClassName();
+        String original = genome.sourceText(className);
+        Path file = genome.sourceFile(className).orElseThrow();
+        String path = relativePath(genome, file);
+        JavaParser parser = new JavaParser(genome.parserConfiguration());
+
+        CompilationUnit probe = parse(parser, original, file);
+        BlockStmt probeBody = locate(region, probe, file);
+        List<Point> points = new ArrayList<>();
+        for (int op = 0; op < operators.size(); op++) {
+            MutationOperator operator = operators.get(op);
+            int count;
+            try {
+                count = operator.countPoints(probeBody);
+            } catch (RuntimeException e) {
+                LOG.warn("operator {} failed to count its points in {}; skipping it", operator.name(), region.id(), e);
+                continue;
+            }
+            for (int p = 0; p < count; p++) {
+                points.add(new Point(op, p));
+            }
+        }
+        if (points.size() > maxCandidates) {
+            shuffle(points, new SplittableRandom(seed));
+        }
+        Optional<MemberSplice> splice = MemberSplice.of(parser, original, probeBody);
+        List<Attempt> made = new ArrayList<>();
+        for (Point point : points) {
+            if (made.size() == maxCandidates) {
+                break;
+            }
+            candidate(parser, splice, region, file, path, original, point)
+                    .ifPresent(c -> made.add(new Attempt(point, c)));
+        }
+        made.sort(Comparator.comparingInt((Attempt a) -> a.point().operator()).thenComparingInt(a -> a.point().index()));
+        return made.stream().map(Attempt::candidate).toList();
+    }
+
+    private Optional<MutationCandidate> candidate(JavaParser parser, Optional<MemberSplice> splice,
+            GenomeRegion region, Path file, String path, String original, Point point) {
+        MutationOperator operator = operators.get(point.operator());
+        String id = candidateId(region.id(), operator.name(), point.index(), seed);
+        long randomSeed = Long.parseUnsignedLong(id, 16);
+        String text = null;
+        boolean lexical = true;
+        try {
+            if (splice.isPresent()) {
+                text = splice.get().edit(body -> operator.apply(body, point.index(), new SplittableRandom(randomSeed)))
+                        .orElse(null);
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("skipped {} point {} in {}: the operator failed: {}", operator.name(), point.index(),
+                    region.id(), e.toString());
+            return Optional.empty();
+        }
+        if (text == null) {
+            // Slow path: a fresh parse of the whole unit, lexical-preserving print, pretty print if that fails.
+            CompilationUnit unit = LexicalPreservingPrinter.setup(parse(parser, original, file));
+            BlockStmt body = locate(region, unit, file);
+            try {
+                operator.apply(body, point.index(), new SplittableRandom(randomSeed));
+            } catch (RuntimeException e) {
+                LOG.debug("skipped {} point {} in {}: the operator failed: {}", operator.name(), point.index(),
+                        region.id(), e.toString());
+                return Optional.empty();
+            }
+            text = print(parser, unit, operator, point, region);
+            lexical = text != null;
+            text = lexical ? text : prettyPrint(parser, unit, operator, point, region);
+            if (text == null) {
+                return Optional.empty();
+            }
+        }
+        if (text.equals(original)) {
+            LOG.debug("skipped {} point {} in {}: the edit leaves the source unchanged", operator.name(),
+                    point.index(), region.id());
+            return Optional.empty();
+        }
+        String diff = UnifiedDiff.between(original, text, "a/" + path, "b/" + path, CONTEXT_LINES);
+        return Optional.of(new MutationCandidate(id, operator.name(), operator.kind(), operator.severity(),
+                region.id(), region.topLevelClassName(), seed, point.index(), original, text, diff, lexical));
+    }
+
+    /** Lexical-preserving print of the unit, or null when it throws or does not parse. */
+    private static String print(JavaParser parser, CompilationUnit unit, MutationOperator operator, Point point,
+            GenomeRegion region) {
+        String text = null;
+        try {
+            text = LexicalPreservingPrinter.print(unit);
+            if (!parses(parser, text)) {
+                LOG.debug("{} point {} in {}: lexical-preserving print does not parse; pretty-printing instead",
+                        operator.name(), point.index(), region.id());
+                text = null;
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("{} point {} in {}: lexical-preserving print failed ({}); pretty-printing instead",
+                    operator.name(), point.index(), region.id(), e.toString());
+        }
+        return text;
+    }
+
+    /** Pretty print of the unit, or null (logged) when that throws or does not parse either. */
+    private static String prettyPrint(JavaParser parser, CompilationUnit unit, MutationOperator operator, Point point,
+            GenomeRegion region) {
+        String text;
+        try {
+            text = unit.toString();
+        } catch (RuntimeException e) {
+            LOG.debug("skipped {} point {} in {}: the mutated unit cannot be printed: {}", operator.name(),
+                    point.index(), region.id(), e.toString());
+            return null;
+        }
+        if (!parses(parser, text)) {
+            LOG.debug("skipped {} point {} in {}: the printed mutant does not parse", operator.name(),
+                    point.index(), region.id());
+            return null;
+        }
+        return text;
+    }
+
+    /** Returns the candidate id: the first 16 hex digits of SHA-256 over region, operator, point and seed. */
+    static String candidateId(String regionId, String operator, int point, long seed) {
+        return GenomeChecksum.sha256(regionId + '\n' + operator + '\n' + point + '\n' + seed).substring(0, 16);
+    }
+
+    private static void shuffle(List<Point> points, RandomGenerator random) {
+        for (int i = points.size() - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            points.set(i, points.set(j, points.get(i)));
+        }
+    }
+
+    private static CompilationUnit parse(JavaParser parser, String text, Path file) {
+        ParseResult<CompilationUnit> result = parser.parse(text);
+        if (!result.isSuccessful() || result.getResult().isEmpty()) {
+            throw new GenomeParseException("cannot parse " + file + ": " + result.getProblems()
+                    + " — fix the file or remove it from the source roots");
+        }
+        return result.getResult().get();
+    }
+
+    private static boolean parses(JavaParser parser, String text) {
+        return parser.parse(text).isSuccessful();
+    }
+
+    private static BlockStmt locate(GenomeRegion region, CompilationUnit unit, Path file) {
+        return region.locate(unit).orElseThrow(() -> new OuroborosException("region " + region.id()
+                + " is no longer declared in " + file + ": the source changed since the region was listed;"
+                + " ask the genome for the class's regions again"));
+    }
+
+    private static String relativePath(SourceGenome genome, Path file) {
+        for (Path root : genome.roots()) {
+            if (file.startsWith(root)) {
+                return root.relativize(file).toString().replace('\\', '/');
+            }
+        }
+        return file.getFileName().toString();
+    }
+
+    private record Point(int operator, int index) {
+    }
+
+    private record Attempt(Point point, MutationCandidate candidate) {
+    }
+
+    /** Configures a {@link Mutator}; not thread-safe, {@link #build()} returns an immutable mutator. */
+    public static final class Builder {
+
+        private List<MutationOperator> operators = MutationOperator.builtIns();
+        private long seed;
+        private int maxCandidates = 50;
+
+        private Builder() {
+        }
+
+        /** Sets the operators, in the order their candidates are listed; names must be unique. */
+        public Builder operators(List<MutationOperator> operators) {
+            Objects.requireNonNull(operators, "operators must not be null");
+            Set<String> names = new HashSet<>();
+            for (MutationOperator op : operators) {
+                Objects.requireNonNull(op, "operators must not contain null");
+                if (!names.add(op.name())) {
+                    throw new IllegalArgumentException("operator names must be unique, '" + op.name()
+                            + "' appears twice in " + operators.stream().map(MutationOperator::name).toList());
+                }
+            }
+            this.operators = List.copyOf(operators);
+            return this;
+        }
+
+        /** Sets the seed every random choice derives from; default 0. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Sets the most candidates one call returns; default 50; must be positive. */
+        public Builder maxCandidates(int maxCandidates) {
+            if (maxCandidates <= 0) {
+                throw new IllegalArgumentException("maxCandidates must be positive, was " + maxCandidates);
+            }
+            this.maxCandidates = maxCandidates;
+            return this;
+        }
+
+        /** Returns the configured mutator. */
+        public Mutator build() {
+            return new Mutator(this);
+        }
+    }
+}
