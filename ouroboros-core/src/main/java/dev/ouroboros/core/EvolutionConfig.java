@@ -44,6 +44,7 @@ import java.util.Properties;
  * @param sessionTime     wall-time budget of one dream session
  * @param jmx             register the engine's MXBean ({@code dev.ouroboros:type=Engine,name=...})
  * @param dataDirectory   where the durable history, winners and decisions are journaled; made absolute
+ * @param reapply         at agent start, re-apply the winners that were live when the program last stopped
  */
 public record EvolutionConfig(
         List<Path> sourceRoots,
@@ -67,7 +68,8 @@ public record EvolutionConfig(
         double maxCpuLoad,
         Duration sessionTime,
         boolean jmx,
-        Path dataDirectory) {
+        Path dataDirectory,
+        boolean reapply) {
 
     /** Validates every field; messages name the option and the value. */
     public EvolutionConfig {
@@ -191,6 +193,7 @@ public record EvolutionConfig(
         private Duration sessionTime = Duration.ofMinutes(10);
         private boolean jmx = true;
         private Path dataDirectory = Path.of(".ouroboros");
+        private boolean reapply;
 
         private Builder() {
         }
@@ -311,12 +314,18 @@ public record EvolutionConfig(
             return this;
         }
 
+        /** At agent start, re-apply the winners that were live when the program last stopped (default false). */
+        public Builder reapply(boolean reapply) {
+            this.reapply = reapply;
+            return this;
+        }
+
         /** Validates and returns the configuration. */
         public EvolutionConfig build() {
             return new EvolutionConfig(sourceRoots, Optional.ofNullable(target), testClasses, operators, seed,
                     startDelay, profileDuration, cycles, maxCandidates, minSpeedup, sandboxTimeout, warmupRounds,
                     measuredRounds, classpath, approval, verbose, trigger, idleTime, maxCpuLoad, sessionTime, jmx,
-                    dataDirectory);
+                    dataDirectory, reapply);
         }
 
         private static List<Path> defaultClasspath() {

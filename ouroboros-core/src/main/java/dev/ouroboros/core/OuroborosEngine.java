@@ -5,6 +5,7 @@ import dev.ouroboros.core.internal.ConsoleListener;
 import dev.ouroboros.core.internal.EngineMXBean;
 import dev.ouroboros.core.internal.HistoryRecorder;
 import dev.ouroboros.core.internal.WinnerApplier;
+import dev.ouroboros.core.internal.WinnerReplay;
 import dev.ouroboros.core.internal.telemetry.JfrTelemetry;
 import dev.ouroboros.dream.DreamBudget;
 import dev.ouroboros.dream.DreamScheduler;
@@ -126,6 +127,19 @@ public final class OuroborosEngine implements AutoCloseable {
      */
     public EngineState state() {
         return state;
+    }
+
+    /**
+     * Re-applies the winners that were live when the program last stopped (as the data directory's journal
+     * says), each only after its stored bytes' SHA-256, its class's fidelity to the source, the source lines
+     * its diff replaced and its redefinability were verified again.
+     *
+     * @return one line per winner: re-applied, or skipped and why
+     */
+    public List<String> reapplyWinners() {
+        synchronized (cycleLock) {
+            return new WinnerReplay(config, genome, state, patcher, compiler, targets, listeners).reapplyAll();
+        }
     }
 
     /** Returns the configuration. */

@@ -53,6 +53,7 @@ public final class ConfigOptions {
         OPTIONS.put("session-time", (b, v) -> b.sessionTime(duration("session-time", v)));
         OPTIONS.put("jmx", (b, v) -> b.jmx(bool("jmx", v)));
         OPTIONS.put("data-dir", (b, v) -> b.dataDirectory(Path.of(v)));
+        OPTIONS.put("reapply", (b, v) -> b.reapply(bool("reapply", v)));
     }
 
     private ConfigOptions() {

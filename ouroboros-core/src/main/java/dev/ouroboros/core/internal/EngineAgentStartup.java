@@ -26,6 +26,9 @@ public final class EngineAgentStartup implements AgentStartup {
             OuroborosEngine engine = OuroborosEngine.builder().config(config).instrumentation(instrumentation)
                     .name("agent").build();
             OuroborosEngine.attach(engine);
+            if (config.reapply()) {
+                engine.reapplyWinners().forEach(line -> System.err.println("ouroboros: " + line));
+            }
             engine.start();
         } catch (RuntimeException | LinkageError e) {
             System.err.println("ouroboros: not started: " + e.getMessage() + " (the program runs on without Ouroboros)");

@@ -2,6 +2,8 @@ package dev.ouroboros.core.internal;
 
 import dev.ouroboros.arena.ClassFileVersion;
 import dev.ouroboros.arena.CompilationResult;
+import dev.ouroboros.arena.FidelityCheck;
+import dev.ouroboros.arena.FidelityReport;
 import dev.ouroboros.arena.InMemoryCompiler;
 import dev.ouroboros.arena.Sandbox;
 import dev.ouroboros.arena.SandboxRequest;
@@ -113,10 +115,10 @@ public final class EvolutionCycle {
                     + first(original.diagnostics()) + " — check source= and classpath=");
         }
         String liveFingerprint = ClassFingerprint.of(liveBytes);
-        PreflightReport fidelity = PreflightCheck.check(liveBytes, original.classes().get(liveClass.getName()));
-        if (!fidelity.redefinable()) {
+        FidelityReport fidelity = FidelityCheck.compare(liveBytes, original.classes().get(liveClass.getName()));
+        if (!fidelity.matches()) {
             return skipped(cycleId, start, "the source of " + liveClass.getName() + " does not match the loaded class ("
-                    + fidelity.violations().get(0).message() + "); Ouroboros never patches code whose source is not what runs");
+                    + fidelity.describe() + "); Ouroboros never patches code whose source is not what runs");
         }
 
         List<MutationCandidate> candidates = new ArrayList<>();

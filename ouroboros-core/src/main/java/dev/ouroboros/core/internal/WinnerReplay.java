@@ -1,0 +1,113 @@
+package dev.ouroboros.core.internal;
+
+import dev.ouroboros.arena.ClassFileVersion;
+import dev.ouroboros.arena.CompilationResult;
+import dev.ouroboros.arena.FidelityCheck;
+import dev.ouroboros.arena.FidelityReport;
+import dev.ouroboros.arena.InMemoryCompiler;
+import dev.ouroboros.core.EngineState;
+import dev.ouroboros.core.EvolutionConfig;
+import dev.ouroboros.core.HistoryStatus;
+import dev.ouroboros.core.Winner;
+import dev.ouroboros.genome.OuroborosException;
+import dev.ouroboros.genome.SourceGenome;
+import dev.ouroboros.patcher.LivePatcher;
+import dev.ouroboros.patcher.PatchBundle;
+import dev.ouroboros.patcher.PatchOperation;
+import dev.ouroboros.patcher.PatchReceipt;
+import dev.ouroboros.patcher.PatchRejectedException;
+import dev.ouroboros.patcher.PreflightCheck;
+import dev.ouroboros.patcher.PreflightReport;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Re-applies the winners that were live when the program last stopped, after proving again that each
+ * still fits: stored bytes match their SHA-256, the running class still matches its source (fidelity),
+ * the source still holds the lines the winner's diff replaced, and the bytes are hot-swappable
+ * against what runs now. A winner that fails any check is skipped with the reason; nothing half-applies.
+ */
+public final class WinnerReplay {
+
+    private final EvolutionConfig config;
+    private final SourceGenome genome;
+    private final EngineState state;
+    private final LivePatcher patcher;
+    private final InMemoryCompiler compiler;
+    private final TargetResolver targets;
+    private final Listeners listeners;
+
+    public WinnerReplay(EvolutionConfig config, SourceGenome genome, EngineState state, LivePatcher patcher,
+            InMemoryCompiler compiler, TargetResolver targets, Listeners listeners) {
+        this.config = config;
+        this.genome = genome;
+        this.state = state;
+        this.patcher = patcher;
+        this.compiler = compiler;
+        this.targets = targets;
+        this.listeners = listeners;
+    }
+
+    /** Re-applies every winner marked applied in the journal; returns one line per winner saying what happened. */
+    public List<String> reapplyAll() {
+        List<String> lines = new ArrayList<>();
+        for (Winner w : state.winners().applied()) {
+            try {
+                lines.add(reapply(w));
+            } catch (OuroborosException | PatchRejectedException e) {
+                lines.add("skipped " + w.candidateId() + ": " + e.getMessage());
+            }
+        }
+        return lines;
+    }
+
+    private String reapply(Winner w) {
+        Map<String, byte[]> stored = state.winners().classBytes(w.candidateId());
+        String topLevel = w.regionId().substring(0, w.regionId().indexOf('#')).replaceAll("\\$.*", "");
+        String source = genome.sourceText(topLevel);
+        for (String removed : removedLines(w.diff())) {
+            if (!source.contains(removed)) {
+                throw new OuroborosException("the source of " + topLevel + " no longer holds the line the winner replaced: '"
+                        + removed.strip() + "'");
+            }
+        }
+        List<PatchOperation> ops = new ArrayList<>();
+        CompilationResult original = null;
+        for (Map.Entry<String, byte[]> e : stored.entrySet()) {
+            Class<?> live = targets.loadedClass(e.getKey(), ClassLoader.getSystemClassLoader());
+            byte[] liveBytes = patcher.currentBytes(live);
+            if (original == null) {
+                original = compiler.compile(Map.of(topLevel, source), config.classpath(),
+                        ClassFileVersion.releaseOf(liveBytes));
+                if (!original.success()) {
+                    throw new OuroborosException("the source of " + topLevel + " does not compile: "
+                            + original.diagnostics().stream().findFirst().orElse("?"));
+                }
+            }
+            FidelityReport fidelity = FidelityCheck.compare(liveBytes, original.classes().get(e.getKey()));
+            if (!fidelity.matches()) {
+                throw new OuroborosException("the running " + e.getKey() + " does not match its source: "
+                        + fidelity.describe());
+            }
+            PreflightReport preflight = PreflightCheck.check(liveBytes, e.getValue());
+            if (!preflight.redefinable()) {
+                throw new OuroborosException("no longer hot-swappable: " + preflight.violations().get(0).message());
+            }
+            ops.add(PatchOperation.verified(live, e.getValue(), w.classSha256().get(e.getKey()),
+                    "re-applied " + w.candidateId()));
+        }
+        String bundleId = "reapply-" + w.candidateId();
+        PatchReceipt receipt = patcher.apply(new PatchBundle(bundleId, ops, "re-applied at startup"));
+        state.history().transition(w.candidateId(), HistoryStatus.APPLIED, "re-applied at startup, bundle " + bundleId);
+        Instant at = Instant.now();
+        listeners.fire(l -> l.onPatchApplied("startup", w, receipt.pauseNanos(), at));
+        return "re-applied " + w.candidateId() + " (" + w.operator() + ") to " + stored.keySet();
+    }
+
+    private static List<String> removedLines(String diff) {
+        return diff.lines().filter(l -> l.startsWith("-") && !l.startsWith("---")).map(l -> l.substring(1))
+                .filter(l -> !l.isBlank()).toList();
+    }
+}
