@@ -1,5 +1,6 @@
 package dev.ouroboros.core;
 
+import dev.ouroboros.arena.CompilerUnavailableException;
 import dev.ouroboros.arena.InMemoryCompiler;
 import dev.ouroboros.core.internal.ConsoleListener;
 import dev.ouroboros.core.internal.EngineMXBean;
@@ -56,7 +57,7 @@ public final class OuroborosEngine implements AutoCloseable {
     private final EvolutionConfig config;
     private final SourceGenome genome;
     private final LivePatcher patcher;
-    private final InMemoryCompiler compiler;
+    private InMemoryCompiler compiler;
     private final Listeners listeners = new Listeners();
     private final List<EvolutionResult> results = new CopyOnWriteArrayList<>();
     private final AtomicBoolean stopRequested = new AtomicBoolean();
@@ -73,7 +74,11 @@ public final class OuroborosEngine implements AutoCloseable {
     private OuroborosEngine(Builder b) {
         this.config = Objects.requireNonNull(b.config, "config must be set: OuroborosEngine.builder().config(...)");
         this.genome = SourceGenome.of(config.sourceRoots());
-        this.compiler = InMemoryCompiler.create();
+        // Fail fast on a JRE, but load javac only when the first cycle needs it: an attached agent that is
+        // not dreaming must cost the host next to nothing.
+        if (ModuleLayer.boot().findModule("jdk.compiler").isEmpty()) {
+            throw new CompilerUnavailableException(System.getProperty("java.home"));
+        }
         this.state = EngineState.open(config.dataDirectory());
         try {
             state.repairs().forEach(r -> LOG.warn("data directory {}: {}", config.dataDirectory(), r));
@@ -138,7 +143,7 @@ public final class OuroborosEngine implements AutoCloseable {
      */
     public List<String> reapplyWinners() {
         synchronized (cycleLock) {
-            return new WinnerReplay(config, genome, state, patcher, compiler, targets, listeners).reapplyAll();
+            return new WinnerReplay(config, genome, state, patcher, compiler(), targets, listeners).reapplyAll();
         }
     }
 
@@ -165,7 +170,7 @@ public final class OuroborosEngine implements AutoCloseable {
      */
     public EvolutionResult runCycle() {
         synchronized (cycleLock) {
-            EvolutionResult result = new EvolutionCycle(config, genome, patcher, compiler, listeners, targets,
+            EvolutionResult result = new EvolutionCycle(config, genome, patcher, compiler(), listeners, targets,
                     this::stopping, applier, approvals::add).run();
             results.add(result);
             return result;
@@ -178,12 +183,25 @@ public final class OuroborosEngine implements AutoCloseable {
      * cycles after the start delay.
      */
     public synchronized void start() {
-        if (background != null || dreams != null) {
+        if (background != null) {
             throw new IllegalStateException("engine already started");
         }
         stopRequested.set(false);
         if (config.trigger() == CycleTrigger.DREAM) {
-            dreams = DreamScheduler.builder()
+            // OSHI's first readings load JNA and walk /proc: do it off the caller's thread (premain).
+            background = new Thread(this::startDreaming, "ouroboros-dream-start");
+            background.setDaemon(true);
+            background.start();
+            return;
+        }
+        background = new Thread(this::runInBackground, "ouroboros-engine");
+        background.setDaemon(true);
+        background.start();
+    }
+
+    private void startDreaming() {
+        try {
+            DreamScheduler scheduler = DreamScheduler.builder()
                     .thresholds(IdleThresholds.builder().maxCpuLoad(config.maxCpuLoad()).idleTime(config.idleTime())
                             .build())
                     .budget(DreamBudget.builder().sessionWallTime(config.sessionTime()).build())
@@ -191,12 +209,18 @@ public final class OuroborosEngine implements AutoCloseable {
                     .onSessionEnd(s -> listeners.fire(l -> l.onDreamSessionEnd(s.id(),
                             s.endReason().map(Enum::name).orElse("UNKNOWN"))))
                     .build();
-            dreams.start();
-            return;
+            synchronized (this) {
+                if (stopRequested.get()) {
+                    scheduler.close();
+                    return;
+                }
+                dreams = scheduler;
+            }
+            scheduler.start();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.error("Ouroboros cannot watch this machine for idle time; no dream will start", e);
+            System.err.println("ouroboros: cannot watch this machine for idle time (" + e + "); no dream will start");
         }
-        background = new Thread(this::runInBackground, "ouroboros-engine");
-        background.setDaemon(true);
-        background.start();
     }
 
     private void dream(DreamSession session) {
@@ -287,11 +311,24 @@ public final class OuroborosEngine implements AutoCloseable {
                 LOG.warn("cannot unregister {}", mbeanName, e);
             }
         }
-        compiler.close();
+        synchronized (cycleLock) {
+            if (compiler != null) {
+                compiler.close();
+            }
+        }
         patcher.close();
         state.close();
         if (attached == this) {
             attached = null;
+        }
+    }
+
+    private InMemoryCompiler compiler() {
+        synchronized (cycleLock) {
+            if (compiler == null) {
+                compiler = InMemoryCompiler.create();
+            }
+            return compiler;
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /**
  * The host-overhead benchmark's workload (not a unit test): exports 200 orders to CSV for the given
- * number of seconds and prints the throughput of the last seconds, after a warm-up second. Run once
+ * number of seconds and prints the throughput of the last seconds, after three warm-up seconds. Run once
  * with the agent attached (and not dreaming) and once without, alternately, by {@code scripts/bench core}.
  */
 public final class HostWorkload {
@@ -20,7 +20,7 @@ public final class HostWorkload {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 6;
         List<Order> orders = Orders.sample(200, 42);
         long sink = 0;
-        long warmEnd = System.nanoTime() + 1_000_000_000L;
+        long warmEnd = System.nanoTime() + 3_000_000_000L;
         while (System.nanoTime() < warmEnd) {
             sink += OrderReport.toCsv(orders).length();
         }
