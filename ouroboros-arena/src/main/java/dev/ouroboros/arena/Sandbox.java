@@ -1,12 +1,14 @@
 package dev.ouroboros.arena;
 
+import dev.ouroboros.arena.internal.CandidateKey;
 import dev.ouroboros.arena.internal.SandboxWorker;
+import dev.ouroboros.arena.internal.WorkerPool;
+import dev.ouroboros.arena.internal.WorkerPool.WorkerStartException;
+import dev.ouroboros.arena.internal.WorkerProcess;
 import dev.ouroboros.arena.internal.WorkerProtocol;
 import java.io.File;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
@@ -14,42 +16,57 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs candidates in separate worker JVMs, so that the host never runs a mutant.
+ * Runs candidates in a pool of long-lived worker JVMs, so that the host never runs a mutant and a
+ * candidate costs its test time rather than a JVM start.
  *
- * <p>Each {@link #evaluate} writes the request to a fresh directory, starts a fresh worker
- * ({@code java -cp <arena classes>:<worker class path> dev.ouroboros.arena.internal.SandboxWorker <dir>}),
- * waits up to the timeout and reads the worker's result. The worker runs the tests against the
- * original and the mutant, each in its own child-first class loader, then times both in paired
- * rounds. A worker that overruns is destroyed with its descendants ({@link SandboxOutcome#TIMED_OUT});
- * one that dies without a result ({@code System.exit}, out of memory) gives
- * {@link SandboxOutcome#WORKER_CRASHED} with the tail of its stderr. Safe for concurrent use: each
- * call has its own worker and directory.
+ * <p>{@link #evaluate} writes the candidate's classes to a request directory, hands it to an idle
+ * worker over the worker's stdin ({@code dev.ouroboros.arena.internal.WorkerProtocol}) and waits
+ * for its verdict. The worker runs the tests against the original and the mutant, each in its own
+ * fresh child-first class loader, then times both in paired rounds. Per candidate, a mutant run may
+ * take {@code timeLimitFactor} times the original's run plus {@code timeLimitConstant}, the whole
+ * evaluation at most {@code timeout}; the worker also watches its heap (90% of the old generation
+ * after a collection), threads the candidate leaves running and what it prints. A worker that hit a
+ * limit, leaked something, died ({@code System.exit}, {@code Runtime.halt}, out of memory), hung or
+ * broke the protocol is destroyed and replaced in the background; the run goes on. Verdicts are
+ * cached by {@link CandidateKey a SHA-256 of the candidate}, so the same bytes are never evaluated
+ * twice in one sandbox's life. Safe for concurrent use: up to {@link #poolSize()} candidates run at
+ * once.
  */
 public final class Sandbox implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
-    private static final int STDERR_TAIL_CHARS = 1500;
-    private static final int STDOUT_TAIL_CHARS = 500;
+
+    /** A system property set on every worker JVM, first on its command line, to tell workers apart in {@code ps}. */
+    public static final String WORKER_MARKER = "ouroboros.sandbox.worker";
 
     private final Path javaExecutable;
     private final List<Path> classpath;
     private final Duration timeout;
+    private final double timeLimitFactor;
+    private final Duration timeLimitConstant;
+    private final long maxOutputBytes;
+    private final int maxCandidatesPerWorker;
+    private final boolean cacheResults;
+    private final TimingClock timingClock;
+    private final int poolSize;
     private final Path workDirectory;
     private final boolean ownsWorkDirectory;
     private final boolean keepWorkFiles;
-    private final Set<Process> live = ConcurrentHashMap.newKeySet();
+    private final WorkerPool pool;
+    private final Map<String, SandboxVerdict> cache = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
+    private final AtomicLong evaluations = new AtomicLong();
+    private final AtomicLong cacheHits = new AtomicLong();
     private volatile boolean closed;
 
     private Sandbox(Builder b, Path workDirectory, boolean ownsWorkDirectory) {
@@ -59,9 +76,17 @@ public final class Sandbox implements AutoCloseable {
         cp.addAll(b.workerClasspath);
         this.classpath = List.copyOf(cp);
         this.timeout = b.timeout;
+        this.timeLimitFactor = b.timeLimitFactor;
+        this.timeLimitConstant = b.timeLimitConstant;
+        this.maxOutputBytes = b.maxOutputBytes;
+        this.maxCandidatesPerWorker = b.maxCandidatesPerWorker;
+        this.cacheResults = b.cacheResults;
+        this.timingClock = b.timingClock;
+        this.poolSize = b.poolSize;
         this.workDirectory = workDirectory;
         this.ownsWorkDirectory = ownsWorkDirectory;
         this.keepWorkFiles = b.keepWorkFiles;
+        this.pool = new WorkerPool(this::spawn, poolSize);
     }
 
     /** Starts configuring a sandbox; {@link Builder#workerClasspath} is required. */
@@ -79,11 +104,27 @@ public final class Sandbox implements AutoCloseable {
         return timeout;
     }
 
+    /** How many worker JVMs serve candidates at once. */
+    public int poolSize() {
+        return poolSize;
+    }
+
+    /** Starts the pool's workers now, in the background, so that the first candidates do not wait for a JVM. */
+    public void warmUp() {
+        pool.warmUp();
+    }
+
+    /** Counters of this sandbox's life so far. */
+    public SandboxStatistics statistics() {
+        return new SandboxStatistics(evaluations.get(), cacheHits.get(), pool.started(), pool.retired());
+    }
+
     /**
-     * Evaluates one candidate in a fresh worker JVM.
+     * Evaluates one candidate in a pooled worker JVM, or answers from the result cache.
      *
-     * @return the verdict; a candidate's misbehaviour (failed tests, loops, exits, crashes) is in it
-     * @throws SandboxException when the request cannot be written or the worker cannot be started
+     * @return the verdict; a candidate's misbehaviour (failed tests, loops, exits, crashes, leaks,
+     *     floods) is in it, never thrown
+     * @throws SandboxException when the request cannot be written or no worker JVM can be started
      */
     public SandboxVerdict evaluate(SandboxRequest request) {
         Objects.requireNonNull(request, "request");
@@ -91,60 +132,143 @@ public final class Sandbox implements AutoCloseable {
             throw new IllegalStateException("the sandbox is closed");
         }
         long started = System.nanoTime();
-        Path dir = prepare(request);
-        List<String> command = command(dir);
-        Process process;
-        try {
-            process = new ProcessBuilder(command)
-                    .directory(dir.toFile())
-                    .redirectOutput(dir.resolve(WorkerProtocol.STDOUT_FILE).toFile())
-                    .redirectError(dir.resolve(WorkerProtocol.STDERR_FILE).toFile())
-                    .start();
-        } catch (IOException e) {
-            throw new SandboxException("cannot start a sandbox worker with " + javaExecutable + " (java.home="
-                    + System.getProperty("java.home") + "); command: " + String.join(" ", command), e);
+        String key = CandidateKey.of(request.originalClasses(), request.mutantClasses(), request.testClassNames(),
+                request.warmupRounds(), request.measuredRounds());
+        SandboxVerdict cached = cacheResults ? cache.get(key) : null;
+        if (cached != null) {
+            cacheHits.incrementAndGet();
+            return new SandboxVerdict(request.candidateId(), cached.outcome(), cached.detail(), cached.testsRun(),
+                    cached.originalNanos(), cached.mutantNanos(), Duration.ofNanos(System.nanoTime() - started));
         }
-        live.add(process);
-        SandboxVerdict verdict;
+        evaluations.incrementAndGet();
+        Path dir = prepare(request);
+        Exchange exchange;
         try {
-            process.getOutputStream().close();
-            boolean exited = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (!exited) {
-                destroy(process);
-                verdict = verdict(request, SandboxOutcome.TIMED_OUT, "no verdict within " + timeout.toMillis()
-                        + " ms; worker destroyed" + outputTail(dir), started);
-            } else {
-                verdict = readVerdict(request, dir, process.exitValue(), started);
-            }
+            exchange = exchange(request, dir, started);
         } catch (InterruptedException e) {
-            destroy(process);
             Thread.currentThread().interrupt();
             throw new SandboxException("interrupted while evaluating " + request.candidateId()
                     + "; its worker was destroyed", e);
-        } catch (IOException e) {
-            destroy(process);
-            throw new SandboxException("cannot talk to the sandbox worker in " + dir, e);
-        } finally {
-            live.remove(process);
         }
+        SandboxVerdict verdict = exchange.verdict();
         LOG.debug("candidate {}: {} in {} ms ({})", request.candidateId(), verdict.outcome(),
                 verdict.wallTime().toMillis(), verdict.detail());
-        if (!keepWorkFiles) {
+        if (cacheResults && exchange.cacheable()) {
+            cache.putIfAbsent(key, verdict);
+        }
+        if (keepWorkFiles) {
+            WorkerVerdicts.keep(dir, verdict);
+        } else {
             deleteTree(dir);
         }
         return verdict;
     }
 
-    /** Destroys every live worker and, when the sandbox created its work directory, deletes it. */
+    /** Destroys every worker and, when the sandbox created its work directory, deletes it. */
     @Override
     public void close() {
         closed = true;
-        for (Process p : List.copyOf(live)) {
-            destroy(p);
-        }
+        pool.close();
         if (ownsWorkDirectory && !keepWorkFiles) {
             deleteTree(workDirectory);
         }
+    }
+
+    private record Exchange(SandboxVerdict verdict, boolean cacheable) {
+    }
+
+    private Exchange exchange(SandboxRequest request, Path dir, long started) throws InterruptedException {
+        long deadline = started + timeout.toNanos();
+        for (int attempt = 1; ; attempt++) {
+            WorkerProcess worker;
+            try {
+                worker = pool.acquire();
+            } catch (WorkerStartException e) {
+                if (e.environment()) {
+                    throw new SandboxException(e.getMessage(), e.getCause());
+                }
+                return new Exchange(WorkerVerdicts.of(request, SandboxOutcome.WORKER_CRASHED, "the worker could not start: "
+                        + e.getMessage(), started), false);
+            }
+            boolean healthy = false;
+            try {
+                worker.startCandidate();
+                long budgetMillis = (deadline - System.nanoTime()) / 1_000_000L;
+                budgetMillis -= Math.max(250, Math.min(2000, budgetMillis / 10));
+                if (budgetMillis < 1) {
+                    healthy = true;
+                    return new Exchange(WorkerVerdicts.of(request, SandboxOutcome.TIMED_OUT, "no time left for the candidate after "
+                            + "waiting " + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms for a worker",
+                            started), false);
+                }
+                if (!worker.send(WorkerProtocol.command(WorkerProtocol.EVAL, requestPayload(request, dir, budgetMillis)))) {
+                    if (attempt == 1) {
+                        continue;
+                    }
+                    return new Exchange(WorkerVerdicts.crashed(request, worker, "the worker's stdin was closed", started), false);
+                }
+                boolean begun = false;
+                while (true) {
+                    WorkerProcess.Message m = worker.await(deadline);
+                    if (m == null) {
+                        return new Exchange(WorkerVerdicts.of(request, SandboxOutcome.TIMED_OUT, "no verdict within "
+                                + timeout.toMillis() + " ms; worker " + worker.pid() + " destroyed", started), true);
+                    }
+                    switch (m.verb()) {
+                        case WorkerProtocol.BEGIN -> begun = true;
+                        case WorkerProtocol.RESULT -> {
+                            SandboxVerdict v = WorkerVerdicts.read(request, m.payload(), worker, started);
+                            healthy = v.outcome() != SandboxOutcome.WORKER_CRASHED
+                                    && !Boolean.parseBoolean(m.payload().getProperty(WorkerProtocol.KEY_RECYCLE))
+                                    && worker.served() < maxCandidatesPerWorker;
+                            return new Exchange(v, true);
+                        }
+                        case WorkerProcess.FLOOD -> {
+                            return new Exchange(WorkerVerdicts.of(request, SandboxOutcome.OUTPUT_FLOODED,
+                                    m.payload().getProperty(WorkerProtocol.KEY_DETAIL) + worker.outputTail(), started), true);
+                        }
+                        case WorkerProcess.EOF -> {
+                            if (!begun && attempt == 1) {
+                                break; // died before it took the candidate: try a fresh worker once
+                            }
+                            return new Exchange(WorkerVerdicts.died(request, worker, started), true);
+                        }
+                        default -> {
+                            return new Exchange(WorkerVerdicts.crashed(request, worker, "the worker broke the protocol with '"
+                                    + m.verb() + "' " + m.payload().getProperty(WorkerProtocol.KEY_DETAIL, ""), started), true);
+                        }
+                    }
+                    if (m.verb().equals(WorkerProcess.EOF)) {
+                        break;
+                    }
+                }
+            } finally {
+                if (healthy) {
+                    pool.release(worker);
+                } else {
+                    pool.retire(worker);
+                }
+            }
+        }
+    }
+
+    private Properties requestPayload(SandboxRequest request, Path dir, long budgetMillis) {
+        Properties p = new Properties();
+        p.setProperty(WorkerProtocol.KEY_PROTOCOL, String.valueOf(WorkerProtocol.VERSION));
+        p.setProperty(WorkerProtocol.KEY_CANDIDATE, request.candidateId());
+        p.setProperty(WorkerProtocol.KEY_DIR, dir.toAbsolutePath().toString());
+        p.setProperty(WorkerProtocol.KEY_CLASSES, WorkerProtocol.join(request.originalClasses().keySet().stream().sorted().toList()));
+        p.setProperty(WorkerProtocol.KEY_TEST_CLASSES, WorkerProtocol.join(request.testClassNames()));
+        p.setProperty(WorkerProtocol.KEY_WARMUP, Integer.toString(request.warmupRounds()));
+        p.setProperty(WorkerProtocol.KEY_MEASURED, Integer.toString(request.measuredRounds()));
+        p.setProperty(WorkerProtocol.KEY_BUDGET, Long.toString(budgetMillis));
+        p.setProperty(WorkerProtocol.KEY_LIMIT_FACTOR, Double.toString(timeLimitFactor));
+        p.setProperty(WorkerProtocol.KEY_LIMIT_CONSTANT, Long.toString(timeLimitConstant.toMillis()));
+        p.setProperty(WorkerProtocol.KEY_OUTPUT_LIMIT, Long.toString(maxOutputBytes));
+        p.setProperty(WorkerProtocol.KEY_CLOCK, timingClock.name());
+        p.setProperty(WorkerProtocol.KEY_ORIGINAL_KEY, CandidateKey.of(request.originalClasses(), Map.of(),
+                request.testClassNames(), 0, 0));
+        return p;
     }
 
     private Path prepare(SandboxRequest request) {
@@ -157,15 +281,9 @@ public final class Sandbox implements AutoCloseable {
             Files.createDirectories(dir);
             WorkerProtocol.writeClasses(dir.resolve(WorkerProtocol.ORIGINAL_DIR), request.originalClasses());
             WorkerProtocol.writeClasses(dir.resolve(WorkerProtocol.MUTANT_DIR), request.mutantClasses());
-            Properties p = new Properties();
-            p.setProperty(WorkerProtocol.KEY_PROTOCOL, String.valueOf(WorkerProtocol.VERSION));
-            p.setProperty(WorkerProtocol.KEY_CANDIDATE, request.candidateId());
-            p.setProperty(WorkerProtocol.KEY_CLASSES, WorkerProtocol.join(request.originalClasses().keySet().stream().sorted().toList()));
-            p.setProperty(WorkerProtocol.KEY_TEST_CLASSES, WorkerProtocol.join(request.testClassNames()));
-            p.setProperty(WorkerProtocol.KEY_WARMUP, Integer.toString(request.warmupRounds()));
-            p.setProperty(WorkerProtocol.KEY_MEASURED, Integer.toString(request.measuredRounds()));
-            p.setProperty(WorkerProtocol.KEY_DEADLINE, Long.toString(workerDeadlineMillis(timeout)));
-            WorkerProtocol.writeAtomically(dir.resolve(WorkerProtocol.REQUEST_FILE), p);
+            if (keepWorkFiles) {
+                WorkerProtocol.write(dir.resolve(WorkerProtocol.REQUEST_FILE), requestPayload(request, dir, timeout.toMillis()));
+            }
         } catch (IOException e) {
             throw new SandboxException("cannot write the sandbox request for " + request.candidateId() + " to " + dir
                     + ": check that the work directory is writable", e);
@@ -173,114 +291,44 @@ public final class Sandbox implements AutoCloseable {
         return dir;
     }
 
-    /** The worker halts itself a little before the host gives up, so that it can say what was running. */
-    static long workerDeadlineMillis(Duration timeout) {
-        long millis = timeout.toMillis();
-        long margin = Math.max(250, Math.min(2000, millis / 10));
-        return Math.max(1, millis - margin);
+    private WorkerProcess spawn() throws WorkerStartException {
+        List<String> command = command();
+        WorkerProcess worker;
+        try {
+            worker = WorkerProcess.start(command, maxOutputBytes);
+        } catch (IOException e) {
+            throw new WorkerStartException("cannot start a sandbox worker with " + javaExecutable + " (java.home="
+                    + System.getProperty("java.home") + "); command: " + String.join(" ", command), e, true);
+        }
+        String problem;
+        try {
+            problem = worker.awaitReady(timeout.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            problem = "interrupted while waiting for the worker's handshake";
+        }
+        if (problem != null) {
+            worker.destroy();
+            throw new WorkerStartException(problem + " (command: " + String.join(" ", command) + ")", null, false);
+        }
+        return worker;
     }
 
-    private List<String> command(Path dir) {
+    private List<String> command() {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable.toString());
+        // First, so that ps and ProcessHandle show it even when a long class path truncates the command line.
+        command.add("-D" + WORKER_MARKER + "=true");
         command.add("-Xmx256m");
         command.add("-XX:+UseSerialGC");
         command.add("-Xshare:auto");
         command.add("-XX:+ExitOnOutOfMemoryError");
+        command.add("-XX:-UsePerfData");
         command.add("-Djava.awt.headless=true");
         command.add("-cp");
         command.add(String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()));
         command.add(SandboxWorker.class.getName());
-        command.add(dir.toAbsolutePath().toString());
         return command;
-    }
-
-    private SandboxVerdict readVerdict(SandboxRequest request, Path dir, int exit, long started) throws IOException {
-        Path resultFile = dir.resolve(WorkerProtocol.RESULT_FILE);
-        if (!Files.isRegularFile(resultFile)) {
-            String why = exit == 0
-                    ? "worker exited with status 0 before writing a result (System.exit or Runtime.halt in the candidate or its tests?)"
-                    : "worker exited with status " + exit + " without a result";
-            return verdict(request, SandboxOutcome.WORKER_CRASHED, why + outputTail(dir), started);
-        }
-        Properties result = WorkerProtocol.read(resultFile);
-        String protocol = result.getProperty(WorkerProtocol.KEY_PROTOCOL);
-        if (!String.valueOf(WorkerProtocol.VERSION).equals(protocol)
-                || !request.candidateId().equals(result.getProperty(WorkerProtocol.KEY_CANDIDATE))) {
-            return verdict(request, SandboxOutcome.WORKER_CRASHED, "worker wrote a result for protocol " + protocol
-                    + " and candidate " + result.getProperty(WorkerProtocol.KEY_CANDIDATE) + ", expected protocol "
-                    + WorkerProtocol.VERSION + " and " + request.candidateId(), started);
-        }
-        SandboxOutcome outcome;
-        try {
-            outcome = SandboxOutcome.valueOf(result.getProperty(WorkerProtocol.KEY_OUTCOME, ""));
-        } catch (IllegalArgumentException e) {
-            return verdict(request, SandboxOutcome.WORKER_CRASHED, "worker wrote an unknown outcome '"
-                    + result.getProperty(WorkerProtocol.KEY_OUTCOME) + "'", started);
-        }
-        String detail = result.getProperty(WorkerProtocol.KEY_DETAIL, "");
-        boolean deadline = exit == WorkerProtocol.EXIT_DEADLINE && outcome == SandboxOutcome.TIMED_OUT;
-        if (exit != 0 && !deadline) {
-            return verdict(request, SandboxOutcome.WORKER_CRASHED, "worker wrote " + outcome + " but exited with status "
-                    + exit + outputTail(dir), started);
-        }
-        if (outcome == SandboxOutcome.WORKER_CRASHED) {
-            detail += outputTail(dir);
-        }
-        List<Long> originalNanos = parseNanos(result.getProperty(WorkerProtocol.KEY_ORIGINAL_NANOS));
-        List<Long> mutantNanos = parseNanos(result.getProperty(WorkerProtocol.KEY_MUTANT_NANOS));
-        int testsRun = Integer.parseInt(result.getProperty(WorkerProtocol.KEY_TESTS_RUN, "0"));
-        if (outcome == SandboxOutcome.PASSED
-                && (originalNanos.size() != request.measuredRounds() || mutantNanos.size() != request.measuredRounds())) {
-            return verdict(request, SandboxOutcome.WORKER_CRASHED, "worker passed the candidate with "
-                    + originalNanos.size() + "/" + mutantNanos.size() + " timed rounds, expected "
-                    + request.measuredRounds(), started);
-        }
-        return new SandboxVerdict(request.candidateId(), outcome, detail, testsRun, originalNanos, mutantNanos,
-                Duration.ofNanos(System.nanoTime() - started));
-    }
-
-    private static List<Long> parseNanos(String value) {
-        return WorkerProtocol.split(value).stream().map(Long::valueOf).toList();
-    }
-
-    private static SandboxVerdict verdict(SandboxRequest request, SandboxOutcome outcome, String detail, long started) {
-        return new SandboxVerdict(request.candidateId(), outcome, detail, 0, List.of(), List.of(),
-                Duration.ofNanos(System.nanoTime() - started));
-    }
-
-    private static void destroy(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                LOG.warn("sandbox worker {} did not die within 10 s of being destroyed", process.pid());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** The end of the worker's stderr and stdout (the JVM reports a fatal OutOfMemoryError on stdout). */
-    private static String outputTail(Path dir) {
-        return tail(dir.resolve(WorkerProtocol.STDERR_FILE), STDERR_TAIL_CHARS, "; stderr: ")
-                + tail(dir.resolve(WorkerProtocol.STDOUT_FILE), STDOUT_TAIL_CHARS, "; stdout: ");
-    }
-
-    private static String tail(Path file, int chars, String prefix) {
-        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
-            long length = raf.length();
-            if (length == 0) {
-                return "";
-            }
-            long from = Math.max(0, length - chars);
-            byte[] tail = new byte[(int) (length - from)];
-            raf.seek(from);
-            raf.readFully(tail);
-            return prefix + (from > 0 ? "..." : "") + new String(tail, StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            return "";
-        }
     }
 
     private static void deleteTree(Path root) {
@@ -319,6 +367,13 @@ public final class Sandbox implements AutoCloseable {
         private Path javaExecutable = defaultJava();
         private List<Path> workerClasspath;
         private Duration timeout = Duration.ofSeconds(60);
+        private double timeLimitFactor = 2.0;
+        private Duration timeLimitConstant = Duration.ofSeconds(2);
+        private long maxOutputBytes = 1 << 20;
+        private int maxCandidatesPerWorker = 100;
+        private boolean cacheResults = true;
+        private TimingClock timingClock = TimingClock.WALL;
+        private int poolSize = defaultPoolSize();
         private Path workDirectory;
         private boolean keepWorkFiles;
 
@@ -343,7 +398,7 @@ public final class Sandbox implements AutoCloseable {
             return this;
         }
 
-        /** The longest one evaluation may take, worker start-up included; default 60 s. */
+        /** The absolute cap on one evaluation, waiting for a worker included; default 60 s. */
         public Builder timeout(Duration timeout) {
             Objects.requireNonNull(timeout, "timeout");
             if (timeout.isNegative() || timeout.toMillis() < 1000) {
@@ -353,19 +408,83 @@ public final class Sandbox implements AutoCloseable {
             return this;
         }
 
+        /**
+         * A mutant's test run may take {@code factor} times the original's run in the same worker
+         * plus {@code constant}; default 2.0 x + 2 s. A run past it ends as {@link SandboxOutcome#TIMED_OUT}.
+         */
+        public Builder timeLimit(double factor, Duration constant) {
+            Objects.requireNonNull(constant, "constant");
+            if (!(factor >= 1.0) || Double.isInfinite(factor)) {
+                throw new IllegalArgumentException("time limit factor must be a finite number of at least 1, was " + factor);
+            }
+            if (constant.isNegative() || constant.toMillis() < 50) {
+                throw new IllegalArgumentException("time limit constant must be at least 50 ms, was " + constant);
+            }
+            this.timeLimitFactor = factor;
+            this.timeLimitConstant = constant;
+            return this;
+        }
+
+        /**
+         * Bytes one test run may print ({@code System.out} and {@code System.err} together); default
+         * 1 MiB. A mutant past it ends as {@link SandboxOutcome#OUTPUT_FLOODED}.
+         */
+        public Builder maxOutputBytes(long maxOutputBytes) {
+            if (maxOutputBytes < 1024) {
+                throw new IllegalArgumentException("maxOutputBytes must be at least 1024, was " + maxOutputBytes);
+            }
+            this.maxOutputBytes = maxOutputBytes;
+            return this;
+        }
+
+        /** Candidates one worker takes before it is replaced anyway (class-loader and JIT hygiene); default 100. */
+        public Builder maxCandidatesPerWorker(int maxCandidatesPerWorker) {
+            if (maxCandidatesPerWorker < 1) {
+                throw new IllegalArgumentException("maxCandidatesPerWorker must be at least 1, was " + maxCandidatesPerWorker);
+            }
+            this.maxCandidatesPerWorker = maxCandidatesPerWorker;
+            return this;
+        }
+
+        /** What the timing rounds measure of each test method; default {@link TimingClock#WALL}. */
+        public Builder timingClock(TimingClock timingClock) {
+            this.timingClock = Objects.requireNonNull(timingClock, "timingClock");
+            return this;
+        }
+
+        /** Whether verdicts are cached by candidate hash for the sandbox's life; default true. */
+        public Builder cacheResults(boolean cacheResults) {
+            this.cacheResults = cacheResults;
+            return this;
+        }
+
+        /**
+         * Worker JVMs serving candidates at once; between 1 and the available processors; default
+         * half the processors, at least 1 (1 on a 2-core machine: the host compiles meanwhile).
+         */
+        public Builder poolSize(int poolSize) {
+            int cores = Runtime.getRuntime().availableProcessors();
+            if (poolSize < 1 || poolSize > cores) {
+                throw new IllegalArgumentException("poolSize must be between 1 and the " + cores
+                        + " available processors, was " + poolSize);
+            }
+            this.poolSize = poolSize;
+            return this;
+        }
+
         /** Where request directories are written; default a new temporary directory, deleted on close. */
         public Builder workDirectory(Path workDirectory) {
             this.workDirectory = Objects.requireNonNull(workDirectory, "workDirectory");
             return this;
         }
 
-        /** Keeps each request directory (classes, request, result, worker output) for debugging; default false. */
+        /** Keeps each request directory (classes, request, result) for debugging; default false. */
         public Builder keepWorkFiles(boolean keepWorkFiles) {
             this.keepWorkFiles = keepWorkFiles;
             return this;
         }
 
-        /** Builds the sandbox; no worker starts before the first evaluation. */
+        /** Builds the sandbox; no worker starts before the first evaluation or {@link Sandbox#warmUp()}. */
         public Sandbox build() {
             if (workerClasspath == null) {
                 throw new IllegalStateException("workerClasspath is required: the user's test class path"
@@ -383,6 +502,10 @@ public final class Sandbox implements AutoCloseable {
                 throw new SandboxException("cannot create the sandbox work directory "
                         + (workDirectory == null ? "in " + System.getProperty("java.io.tmpdir") : workDirectory), e);
             }
+        }
+
+        private static int defaultPoolSize() {
+            return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
         }
 
         private static Path defaultJava() {

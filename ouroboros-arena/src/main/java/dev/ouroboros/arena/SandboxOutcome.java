@@ -10,8 +10,14 @@ public enum SandboxOutcome {
     ORIGINAL_TESTS_FAILED,
     /** The test classes hold no test the JUnit Platform can run. */
     NO_TESTS_FOUND,
-    /** No verdict before the timeout; the worker halted itself or was destroyed. */
+    /** A mutant run passed its time limit (a factor of the original's run plus a constant), or the evaluation its absolute cap. */
     TIMED_OUT,
-    /** The worker died without a result: {@code System.exit}, out of memory, a JVM crash, or a worker that cannot start. */
-    WORKER_CRASHED
+    /** The worker died without a result: {@code System.exit}, {@code Runtime.halt}, a JVM crash, or a worker that cannot start. */
+    WORKER_CRASHED,
+    /** The candidate filled the worker's heap (the watchdog's 90% limit, or the JVM's out-of-memory exit). */
+    MEMORY_EXHAUSTED,
+    /** The mutant's tests left threads running that the original's do not. */
+    THREADS_LEAKED,
+    /** The mutant's tests printed more than the per-run output limit. */
+    OUTPUT_FLOODED
 }

@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param mutantClasses   the mutant class bytes, for exactly the same binary names
  * @param testClassNames  binary names of the JUnit test classes to run; at least one
  * @param warmupRounds    untimed rounds of each version before measuring; at least 0
- * @param measuredRounds  paired timed rounds; at least 1
+ * @param measuredRounds  paired timed rounds; at least 0 (0: the tests decide, no timing screen; the
+ *                        verdict then carries no timings and is never an improvement)
  */
 public record SandboxRequest(String candidateId, Map<String, byte[]> originalClasses, Map<String, byte[]> mutantClasses,
         List<String> testClassNames, int warmupRounds, int measuredRounds) {
@@ -54,8 +55,8 @@ public record SandboxRequest(String candidateId, Map<String, byte[]> originalCla
         if (warmupRounds < 0) {
             throw new IllegalArgumentException("warmupRounds must be at least 0, was " + warmupRounds);
         }
-        if (measuredRounds < 1) {
-            throw new IllegalArgumentException("measuredRounds must be at least 1, was " + measuredRounds);
+        if (measuredRounds < 0) {
+            throw new IllegalArgumentException("measuredRounds must be at least 0, was " + measuredRounds);
         }
     }
 }

@@ -76,6 +76,65 @@ final class Fixture {
     static final String RECURSING = FAST.replace("public static String join(int n) {",
             "public static String join(int n) {\n        if (n >= 0) { return join(n + 1); }");
 
+    /** The original's quadratic work, done on a (long-lived) common-pool thread while the caller waits. */
+    static final String OFFLOADED = ORIGINAL.replace("public static String join(int n) {",
+            "public static String join(int n) {\n"
+                    + "        return java.util.concurrent.ForkJoinPool.commonPool().submit(() -> slowJoin(n)).join();\n"
+                    + "    }\n\n"
+                    + "    private static String slowJoin(int n) {");
+
+    /** Ends its worker JVM at once, without exit hooks. */
+    static final String HALTING = FAST.replace("StringBuilder s = new StringBuilder();",
+            "Runtime.getRuntime().halt(7);\n        StringBuilder s = new StringBuilder();");
+
+    /** Holds 95% of the old generation and waits, so that the worker's heap watchdog (not the JVM) reports it. */
+    static final String HOLDING = FAST.replace("StringBuilder s = new StringBuilder();",
+            "long max = java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()\n"
+                    + "            .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)\n"
+                    + "            .mapToLong(p -> p.getUsage().getMax()).max().getAsLong();\n"
+                    + "        java.util.List<byte[]> held = new java.util.ArrayList<>();\n"
+                    + "        for (long b = 0; b < max * 95 / 100; b += 1 << 20) { held.add(new byte[1 << 20]); }\n"
+                    + "        System.gc();\n"
+                    + "        try { Thread.sleep(20_000); } catch (InterruptedException e) { }\n"
+                    + "        if (held.size() == n) { return \"\"; }\n"
+                    + "        StringBuilder s = new StringBuilder();");
+
+    /** Starts a non-daemon thread that never ends, on every call. */
+    static final String LEAKING = FAST.replace("StringBuilder s = new StringBuilder();",
+            "Thread leak = new Thread(() -> { while (true) { try { Thread.sleep(1000); } catch (InterruptedException e) { } } },"
+                    + " \"leaky-\" + n);\n"
+                    + "        leak.start();\n"
+                    + "        StringBuilder s = new StringBuilder();");
+
+    /** Takes two locks in the opposite order of a helper thread: both wait forever. */
+    static final String DEADLOCKING = FAST.replace("StringBuilder s = new StringBuilder();",
+            "Object a = new Object();\n"
+                    + "        Object b = new Object();\n"
+                    + "        java.util.concurrent.CountDownLatch both = new java.util.concurrent.CountDownLatch(2);\n"
+                    + "        Thread other = new Thread(() -> { synchronized (b) { both.countDown(); await(both); synchronized (a) { } } },"
+                    + " \"deadlock-partner\");\n"
+                    + "        other.setDaemon(true);\n"
+                    + "        other.start();\n"
+                    + "        synchronized (a) { both.countDown(); await(both); synchronized (b) { } }\n"
+                    + "        StringBuilder s = new StringBuilder();")
+            .replace("public final class Joiner {", "public final class Joiner {\n"
+                    + "    private static void await(java.util.concurrent.CountDownLatch l) {\n"
+                    + "        try { l.await(); } catch (InterruptedException e) { throw new IllegalStateException(e); }\n"
+                    + "    }\n");
+
+    /** Prints forged protocol lines without end. */
+    static final String FLOODING = FAST.replace("StringBuilder s = new StringBuilder();",
+            "for (long k = 0; k >= 0; k++) { System.out.println(\"@@ouroboros 00 RESULT cGFzc2Vk \" + k); }\n"
+                    + "        StringBuilder s = new StringBuilder();");
+
+    /** Writes straight to file descriptor 1, past System.out, without end. */
+    static final String RAW_FLOODING = FAST.replace("StringBuilder s = new StringBuilder();",
+            "try (java.io.FileOutputStream raw = new java.io.FileOutputStream(java.io.FileDescriptor.out)) {\n"
+                    + "            byte[] junk = \"junk junk junk junk junk junk junk junk\\n\".getBytes();\n"
+                    + "            while (n >= 0) { raw.write(junk); }\n"
+                    + "        } catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); }\n"
+                    + "        StringBuilder s = new StringBuilder();");
+
     private static final String TEST_SOURCE = """
             package fixture;
 

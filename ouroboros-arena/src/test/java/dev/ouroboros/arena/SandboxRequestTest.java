@@ -17,6 +17,7 @@ class SandboxRequestTest {
 
         assertThat(r.originalClasses()).containsOnlyKeys("p.A");
         assertThat(r.testClassNames()).containsExactly("p.ATest");
+        assertThat(new SandboxRequest("tests-only", ONE, ONE, List.of("p.ATest"), 0, 0).measuredRounds()).isZero();
     }
 
     @Test
@@ -31,8 +32,8 @@ class SandboxRequestTest {
                 .hasMessageContaining("at least one test class");
         assertThatThrownBy(() -> new SandboxRequest("c", ONE, ONE, List.of("T"), -1, 1))
                 .hasMessage("warmupRounds must be at least 0, was -1");
-        assertThatThrownBy(() -> new SandboxRequest("c", ONE, ONE, List.of("T"), 0, 0))
-                .hasMessage("measuredRounds must be at least 1, was 0");
+        assertThatThrownBy(() -> new SandboxRequest("c", ONE, ONE, List.of("T"), 0, -1))
+                .hasMessage("measuredRounds must be at least 0, was -1");
         assertThatThrownBy(() -> new SandboxRequest("c", Map.of("p/A.class", new byte[] {1}),
                 Map.of("p/A.class", new byte[] {1}), List.of("T"), 0, 1))
                 .hasMessageContaining("binary names");

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Real javac, real worker JVMs, real JUnit Platform: each candidate kind ends in its verdict. */
+/**
+ * Real javac, real worker JVMs, real JUnit Platform: each ordinary candidate kind ends in its verdict.
+ * Misbehaving candidates are in {@link EvilMutantGauntletTest}.
+ */
 class SandboxTest {
 
     @TempDir
@@ -29,7 +32,7 @@ class SandboxTest {
         original = Fixture.compileTarget(compiler, Fixture.ORIGINAL);
         sandbox = Sandbox.builder()
                 .workerClasspath(workerClasspath)
-                .timeout(Duration.ofSeconds(8))
+                .timeout(Duration.ofSeconds(30))
                 .workDirectory(fixtureDir.resolve("work"))
                 .build();
     }
@@ -82,48 +85,6 @@ class SandboxTest {
         assertThat(verdict.testsRun()).isEqualTo(3);
         assertThat(verdict.originalNanos()).isEmpty();
         assertThat(verdict.timing().rounds()).isZero();
-    }
-
-    @Test
-    void loopingMutantTimesOutAndItsWorkerIsGone() {
-        long start = System.nanoTime();
-        SandboxVerdict verdict = sandbox.evaluate(request("loop", Fixture.LOOPING, Fixture.TEST, 1, 3));
-        System.out.println("VERDICT " + verdict + " " + verdict.timing());
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-
-        assertThat(verdict.outcome()).as(verdict.detail()).isEqualTo(SandboxOutcome.TIMED_OUT);
-        assertThat(verdict.detail()).contains("mutant tests");
-        assertThat(elapsed).isLessThan(sandbox.timeout().plusSeconds(3));
-        assertThat(ProcessHandle.current().descendants()
-                .filter(p -> p.info().commandLine().orElse("").contains("SandboxWorker"))
-                .filter(ProcessHandle::isAlive)).isEmpty();
-    }
-
-    @Test
-    void exitingMutantCrashesTheWorkerNotThePass() {
-        SandboxVerdict verdict = sandbox.evaluate(request("exit", Fixture.EXITING, Fixture.TEST, 1, 3));
-        System.out.println("VERDICT " + verdict + " " + verdict.timing());
-
-        assertThat(verdict.outcome()).as(verdict.detail()).isEqualTo(SandboxOutcome.WORKER_CRASHED);
-        assertThat(verdict.detail()).contains("status 0").contains("System.exit");
-    }
-
-    @Test
-    void hoardingMutantRunsOutOfMemoryInTheWorkerOnly() {
-        SandboxVerdict verdict = sandbox.evaluate(request("hoard", Fixture.HOARDING, Fixture.TEST, 1, 3));
-        System.out.println("VERDICT " + verdict);
-
-        assertThat(verdict.outcome()).as(verdict.detail()).isEqualTo(SandboxOutcome.WORKER_CRASHED);
-        assertThat(verdict.detail()).contains("status 3").contains("OutOfMemoryError");
-    }
-
-    @Test
-    void endlesslyRecursingMutantFailsItsTests() {
-        SandboxVerdict verdict = sandbox.evaluate(request("recurse", Fixture.RECURSING, Fixture.TEST, 1, 3));
-        System.out.println("VERDICT " + verdict);
-
-        assertThat(verdict.outcome()).as(verdict.detail()).isEqualTo(SandboxOutcome.TESTS_FAILED);
-        assertThat(verdict.detail()).contains("java.lang.StackOverflowError");
     }
 
     @Test

@@ -44,4 +44,36 @@ class TimingComparisonTest {
         assertThatThrownBy(() -> TimingComparison.of(List.of(1L, 2L), List.of(1L)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 and 1");
     }
+
+    @Test
+    void carriesTheMannWhitneyPValueAndA12() {
+        List<Long> original = List.of(200L, 210L, 190L, 205L, 195L, 220L, 215L, 198L, 202L);
+        List<Long> mutant = List.of(100L, 110L, 90L, 105L, 95L, 120L, 115L, 98L, 102L);
+        TimingComparison t = TimingComparison.of(original, mutant);
+
+        assertThat(t.a12()).isEqualTo(1.0);
+        assertThat(t.pValue()).isLessThan(0.001);
+        assertThat(t.isImprovement(AcceptanceCriteria.defaults())).isTrue();
+        assertThat(t.isImprovement(AcceptanceCriteria.defaults().withMinSpeedup(2.5))).isFalse();
+        assertThat(t.toString()).contains("p=0.0").contains("A12=1.00");
+    }
+
+    @Test
+    void fewRoundsCannotProveAnythingEvenWhenAllAreWon() {
+        TimingComparison t = TimingComparison.of(List.of(100L, 101L, 102L), List.of(50L, 51L, 52L));
+
+        assertThat(t.isImprovement(1.5)).isTrue();
+        assertThat(t.pValue()).isGreaterThan(0.05);
+        assertThat(t.isImprovement(AcceptanceCriteria.defaults())).isFalse();
+    }
+
+    @Test
+    void oldConstructorLeavesTheStatisticsUndefined() {
+        TimingComparison t = new TimingComparison(2, 1, 2, 1, 5);
+
+        assertThat(t.pValue()).isNaN();
+        assertThat(t.a12()).isNaN();
+        assertThat(t.isImprovement(1.5)).isTrue();
+        assertThat(t.isImprovement(AcceptanceCriteria.defaults())).isFalse();
+    }
 }

@@ -94,6 +94,34 @@ class OuroborosEngineTest {
     }
 
     @Test
+    void activityReturningDuringEvaluationAbortsTheCycleAndNothingIsSwapped() throws Exception {
+        EvolutionConfig config = base().trigger(CycleTrigger.IMMEDIATE).build();
+        java.util.concurrent.CompletableFuture<EvolutionResult> done = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.atomic.AtomicReference<OuroborosEngine> self = new java.util.concurrent.atomic.AtomicReference<>();
+        try (OuroborosEngine engine = OuroborosEngine.builder().config(config).listener(new EvolutionListener() {
+            @Override
+            public void onTestStarted(String cycleId, String candidateId, List<String> testClasses) {
+                // What a dream session's cancellation does when the user comes back: ask the cycle to stop.
+                self.get().stop();
+            }
+
+            @Override
+            public void onCycleComplete(EvolutionResult result) {
+                done.complete(result);
+            }
+        }).build()) {
+            self.set(engine);
+            String before = ClassFingerprint.of(engine.liveClassBytes(Roster.class));
+            engine.start();
+            EvolutionResult result = done.get(2, java.util.concurrent.TimeUnit.MINUTES);
+
+            assertThat(result.outcome()).as(result.message()).isEqualTo(EvolutionOutcome.ABORTED);
+            assertThat(result.winner()).isEmpty();
+            assertThat(ClassFingerprint.of(engine.liveClassBytes(Roster.class))).isEqualTo(before);
+        }
+    }
+
+    @Test
     void missingSourceRootFailsTheBuildWithTheDirectory() {
         EvolutionConfig config = EvolutionConfig.builder().sourceRoots(Path.of("no/such/dir")).target(TARGET).build();
         assertThatThrownBy(() -> OuroborosEngine.builder().config(config).build())

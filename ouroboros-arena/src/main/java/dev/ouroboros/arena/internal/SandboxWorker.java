@@ -1,111 +1,124 @@
 package dev.ouroboros.arena.internal;
 
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Entry point of a sandbox worker JVM: {@code SandboxWorker <requestDir>}.
+ * Entry point of a pooled sandbox worker JVM: {@code SandboxWorker} with no arguments, talking
+ * {@link WorkerProtocol} over its stdin and stdout.
  *
- * <p>It reads the request, evaluates the candidate ({@link WorkerSession}), writes
- * {@value WorkerProtocol#RESULT_FILE} atomically and halts with status 0. A daemon guard halts
- * the JVM with status {@value WorkerProtocol#EXIT_DEADLINE} shortly before the host's timeout,
- * after writing a {@code TIMED_OUT} result that says what was running. The worker halts instead
- * of exiting so that threads or shutdown hooks left behind by a candidate cannot keep it alive.
+ * <p>Before any user code runs it keeps the real stdin and stdout for the channel, gives user code
+ * an empty {@code System.in} and points {@code System.out}/{@code System.err} at a capped capture.
+ * It answers {@code HELLO} with {@code READY} (or {@code FATAL} when the JUnit Platform Launcher
+ * cannot be linked), then takes candidates one after another until {@code QUIT} or the end of its
+ * stdin. A candidate that leaked something ends with {@code recycle=true} and the worker halts after
+ * reporting it; the watchdog halts it after reporting a limit it hit. The worker always ends with
+ * {@code Runtime.halt}, so threads or shutdown hooks left by a candidate cannot keep it alive.
  */
 public final class SandboxWorker {
 
-    private final Path requestDir;
-    private final String candidateId;
-    private final AtomicBoolean finished = new AtomicBoolean();
-    private final WorkerProgress progress = new WorkerProgress();
-
-    private SandboxWorker(Path requestDir, String candidateId) {
-        this.requestDir = requestDir;
-        this.candidateId = candidateId;
+    private SandboxWorker() {
     }
 
-    /** Runs one request; see the class comment for the exit statuses. */
-    public static void main(String[] args) {
-        if (args.length != 1) {
-            System.err.println("usage: SandboxWorker <requestDir>");
-            Runtime.getRuntime().halt(WorkerProtocol.EXIT_BAD_REQUEST);
+    /** Serves candidates until told to quit; see the class comment for the exit statuses. */
+    public static void main(String[] args) throws IOException {
+        PrintStream realOut = System.out;
+        InputStream realIn = System.in;
+        System.setIn(InputStream.nullInputStream());
+        OutputCapture output = new OutputCapture();
+        output.install();
+        BufferedReader in = new BufferedReader(new InputStreamReader(realIn, StandardCharsets.UTF_8));
+
+        String hello = in.readLine();
+        String[] parts = hello == null ? new String[0] : hello.strip().split(" ");
+        if (parts.length != 3 || !WorkerProtocol.HELLO.equals(parts[0])) {
+            realOut.println("sandbox worker: expected 'HELLO <version> <token>', got " + hello);
+            realOut.flush();
+            Runtime.getRuntime().halt(WorkerProtocol.EXIT_BAD_START);
         }
-        Path dir = Path.of(args[0]);
-        Properties request;
+        WorkerLink link = new WorkerLink(realOut, parts[2]);
+        if (!String.valueOf(WorkerProtocol.VERSION).equals(parts[1])) {
+            fatal(link, "this worker speaks protocol " + WorkerProtocol.VERSION + ", the host " + parts[1]
+                    + ": the arena classes on the worker class path are of another version");
+        }
+        WorkerProgress progress = new WorkerProgress();
+        TestRunner runner = null;
         try {
-            request = WorkerProtocol.read(dir.resolve(WorkerProtocol.REQUEST_FILE));
-        } catch (IOException e) {
-            System.err.println("cannot read the request in " + dir + ": " + e);
-            Runtime.getRuntime().halt(WorkerProtocol.EXIT_BAD_REQUEST);
-            return;
-        }
-        String protocol = request.getProperty(WorkerProtocol.KEY_PROTOCOL);
-        if (!String.valueOf(WorkerProtocol.VERSION).equals(protocol)) {
-            System.err.println("this worker speaks protocol " + WorkerProtocol.VERSION + ", the request is " + protocol);
-            Runtime.getRuntime().halt(WorkerProtocol.EXIT_BAD_REQUEST);
-        }
-        SandboxWorker worker = new SandboxWorker(dir, request.getProperty(WorkerProtocol.KEY_CANDIDATE, ""));
-        worker.startGuard(Long.parseLong(request.getProperty(WorkerProtocol.KEY_DEADLINE, "60000")));
-        Properties result;
-        try {
-            result = new WorkerSession(dir, request, worker.progress).evaluate();
+            runner = new TestRunner(progress);
         } catch (LinkageError e) {
-            String hint = String.valueOf(e.getMessage()).contains("org/junit/platform")
-                    ? "the JUnit Platform Launcher is not on the worker class path"
-                            + " (add org.junit.platform:junit-platform-launcher to the test class path): "
-                    : "the worker could not link its classes during " + worker.progress.describe() + ": ";
-            result = WorkerSession.result(WorkerProtocol.WORKER_CRASHED, hint + WorkerProtocol.describe(e), 0);
-        } catch (Throwable t) {
-            t.printStackTrace();
-            result = WorkerSession.result(WorkerProtocol.WORKER_CRASHED,
-                    "worker failed during " + worker.progress.describe() + ": " + WorkerProtocol.describe(t), 0);
+            fatal(link, "the JUnit Platform Launcher is not on the worker class path"
+                    + " (add org.junit.platform:junit-platform-launcher to the test class path): "
+                    + WorkerProtocol.describe(e));
         }
-        worker.finish(result, 0);
-    }
+        WorkerWatchdog watchdog = new WorkerWatchdog(link, progress);
+        watchdog.start();
+        Properties ready = new Properties();
+        ready.setProperty(WorkerProtocol.KEY_PROTOCOL, String.valueOf(WorkerProtocol.VERSION));
+        ready.setProperty(WorkerProtocol.KEY_PID, Long.toString(ProcessHandle.current().pid()));
+        link.send(WorkerProtocol.READY, ready);
 
-    private void startGuard(long deadlineMillis) {
-        Thread guard = new Thread(() -> {
-            long remaining = deadlineMillis - ManagementFactory.getRuntimeMXBean().getUptime();
-            try {
-                while (remaining > 0) {
-                    Thread.sleep(remaining);
-                    remaining = deadlineMillis - ManagementFactory.getRuntimeMXBean().getUptime();
-                }
-            } catch (InterruptedException e) {
-                return;
+        Map<String, WorkerSession.OriginalRun> provenOriginals = new HashMap<>();
+        String line;
+        while ((line = in.readLine()) != null) {
+            line = line.strip();
+            if (line.equals(WorkerProtocol.QUIT)) {
+                break;
             }
-            finish(WorkerSession.result(WorkerProtocol.TIMED_OUT, "worker deadline of " + deadlineMillis
-                    + " ms reached during " + progress.describe(), 0), WorkerProtocol.EXIT_DEADLINE);
-        }, "ouroboros-deadline-guard");
-        guard.setDaemon(true);
-        guard.setPriority(Thread.MAX_PRIORITY);
-        guard.start();
+            if (!line.startsWith(WorkerProtocol.EVAL + " ")) {
+                continue;
+            }
+            Properties request = WorkerProtocol.decode(line.substring(WorkerProtocol.EVAL.length() + 1));
+            String id = request.getProperty(WorkerProtocol.KEY_CANDIDATE, "");
+            watchdog.begin(id, Long.parseLong(request.getProperty(WorkerProtocol.KEY_BUDGET, "60000")));
+            Properties begin = new Properties();
+            begin.setProperty(WorkerProtocol.KEY_CANDIDATE, id);
+            link.send(WorkerProtocol.BEGIN, begin);
+            Properties result;
+            progress.phase("starting");
+            try {
+                result = new WorkerSession(request, runner, progress, watchdog, output, provenOriginals).evaluate();
+            } catch (LinkageError e) {
+                result = WorkerSession.result(WorkerProtocol.WORKER_CRASHED, "the worker could not link its classes during "
+                        + progress.describe() + ": " + WorkerProtocol.describe(e), 0);
+                result.setProperty(WorkerProtocol.KEY_RECYCLE, "true");
+            } catch (Throwable t) {
+                result = WorkerSession.result(WorkerProtocol.WORKER_CRASHED, "worker failed during "
+                        + progress.describe() + ": " + WorkerProtocol.describe(t), 0);
+                result.setProperty(WorkerProtocol.KEY_RECYCLE, "true");
+            }
+            progress.test(null);
+            if (!watchdog.complete(result)) {
+                sleepUntilHalted();
+            }
+            if (Boolean.parseBoolean(result.getProperty(WorkerProtocol.KEY_RECYCLE))) {
+                break;
+            }
+        }
+        realOut.flush();
+        Runtime.getRuntime().halt(0);
     }
 
-    /** Writes the first result only and halts; a later caller (the guard or main) waits to be halted. */
-    private void finish(Properties result, int status) {
-        if (!finished.compareAndSet(false, true)) {
+    private static void fatal(WorkerLink link, String detail) {
+        Properties p = new Properties();
+        p.setProperty(WorkerProtocol.KEY_DETAIL, detail);
+        link.send(WorkerProtocol.FATAL, p);
+        Runtime.getRuntime().halt(WorkerProtocol.EXIT_BAD_START);
+    }
+
+    private static void sleepUntilHalted() {
+        while (true) {
             try {
                 Thread.sleep(Long.MAX_VALUE);
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                // keep waiting for the watchdog's halt
             }
-            return;
         }
-        result.setProperty(WorkerProtocol.KEY_PROTOCOL, String.valueOf(WorkerProtocol.VERSION));
-        result.setProperty(WorkerProtocol.KEY_CANDIDATE, candidateId);
-        int exit = status;
-        try {
-            WorkerProtocol.writeAtomically(requestDir.resolve(WorkerProtocol.RESULT_FILE), result);
-        } catch (IOException | RuntimeException e) {
-            System.err.println("cannot write the result: " + e);
-            exit = exit == 0 ? 1 : exit;
-        }
-        System.out.flush();
-        System.err.flush();
-        Runtime.getRuntime().halt(exit);
     }
 }

@@ -2,6 +2,9 @@ package dev.ouroboros.arena.internal;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,8 +40,34 @@ final class TestRunner {
         }
     }
 
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private final Launcher launcher = LauncherFactory.create();
     private final WorkerProgress progress;
+    private volatile boolean cpuClock;
+
+    /**
+     * Times test methods in CPU time instead of wall time, where the JVM supports it: the CPU time of
+     * every live Java thread (so work handed to pools and helper threads counts) plus GC time.
+     */
+    void useCpuClock(boolean cpu) {
+        this.cpuClock = cpu && THREADS.isThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled();
+    }
+
+    private long now() {
+        if (!cpuClock) {
+            return System.nanoTime();
+        }
+        long gcMillis = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            gcMillis += Math.max(0, gc.getCollectionTime());
+        }
+        long cpu = 0;
+        for (long id : THREADS.getAllThreadIds()) {
+            cpu += Math.max(0, THREADS.getThreadCpuTime(id));
+        }
+        return cpu + gcMillis * 1_000_000L;
+    }
 
     TestRunner(WorkerProgress progress) {
         this.progress = progress;
@@ -71,7 +100,7 @@ final class TestRunner {
         public void executionStarted(TestIdentifier id) {
             if (id.isTest()) {
                 progress.test(name(id));
-                started.put(id.getUniqueId(), System.nanoTime());
+                started.put(id.getUniqueId(), now());
             }
         }
 
@@ -80,7 +109,7 @@ final class TestRunner {
             if (id.isTest()) {
                 Long begin = started.remove(id.getUniqueId());
                 if (begin != null) {
-                    testNanos.addAndGet(System.nanoTime() - begin);
+                    testNanos.addAndGet(now() - begin);
                 }
                 tests.incrementAndGet();
                 progress.test(null);

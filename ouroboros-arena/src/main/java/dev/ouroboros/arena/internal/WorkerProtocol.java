@@ -3,51 +3,86 @@ package dev.ouroboros.arena.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
 
 /**
- * The plain-text protocol between the host and a sandbox worker, version {@value #VERSION}.
+ * The line protocol between the host and a pooled sandbox worker, version {@value #VERSION}.
  *
- * <p>A request directory holds {@code original/} and {@code mutant/} trees of class files named by
- * binary name ({@code pkg/Foo$1.class}) and {@value #REQUEST_FILE}; the worker answers with
- * {@value #RESULT_FILE}, written to a temporary name and renamed so the host never reads half a
- * result. Both files are {@link Properties} text; lists are comma-separated.
+ * <p>The host writes commands to the worker's stdin, one per line: {@code HELLO <version> <token>},
+ * then {@code EVAL <payload>} for each candidate, and {@code QUIT}. The worker answers on its real
+ * stdout, one message per line, each starting with {@value #MARKER}, a space, the token and a space:
+ * {@code READY <payload>}, {@code FATAL <payload>}, {@code BEGIN <payload>}, {@code RESULT <payload>}.
+ * A payload is a {@link Properties} text in Base64, so a line never holds a line break. Before any
+ * user code runs the worker points {@code System.out} and {@code System.err} at capped in-memory
+ * captures, so what a candidate prints never reaches the channel; bytes that still reach the raw
+ * stdout (through {@code FileDescriptor.out} or the JVM itself) are noise the host counts and skips.
+ * Class files travel in a request directory ({@code original/} and {@code mutant/} trees named by
+ * binary name), which the {@code EVAL} payload names.
  */
 public final class WorkerProtocol {
 
-    /** The protocol version both sides write under {@link #KEY_PROTOCOL}. */
-    public static final int VERSION = 1;
+    /** The protocol version both sides check in the handshake. */
+    public static final int VERSION = 2;
+
+    /** Starts every worker-to-host message, followed by the session token. */
+    public static final String MARKER = "@@ouroboros";
+
+    public static final String HELLO = "HELLO";
+    public static final String EVAL = "EVAL";
+    public static final String QUIT = "QUIT";
+    public static final String READY = "READY";
+    public static final String FATAL = "FATAL";
+    public static final String BEGIN = "BEGIN";
+    public static final String RESULT = "RESULT";
 
     public static final String REQUEST_FILE = "request.properties";
     public static final String RESULT_FILE = "result.properties";
     public static final String ORIGINAL_DIR = "original";
     public static final String MUTANT_DIR = "mutant";
-    public static final String STDOUT_FILE = "worker.out";
-    public static final String STDERR_FILE = "worker.err";
 
     public static final String KEY_PROTOCOL = "protocol";
     public static final String KEY_CANDIDATE = "candidate.id";
+    public static final String KEY_DIR = "dir";
     public static final String KEY_CLASSES = "classes";
     public static final String KEY_TEST_CLASSES = "test.classes";
     public static final String KEY_WARMUP = "rounds.warmup";
     public static final String KEY_MEASURED = "rounds.measured";
-    /** Milliseconds of JVM uptime after which the worker gives up and halts itself. */
-    public static final String KEY_DEADLINE = "deadline.millis";
+    /** Milliseconds from the worker's receipt of the request after which it gives up. */
+    public static final String KEY_BUDGET = "budget.millis";
+    /** A mutant run may take this factor times the original's run ... */
+    public static final String KEY_LIMIT_FACTOR = "limit.factor";
+    /** ... plus this many milliseconds. */
+    public static final String KEY_LIMIT_CONSTANT = "limit.constant.millis";
+    /** Bytes one test run may print to System.out and System.err together. */
+    public static final String KEY_OUTPUT_LIMIT = "output.max.bytes";
+    /**
+     * A hash of the original classes and the test classes: a worker that already saw the original
+     * pass these tests skips that run and reuses its figures (test count, time, thread leaks).
+     */
+    public static final String KEY_ORIGINAL_KEY = "original.key";
+    /** "WALL" or "THREAD_CPU": the clock of the timing rounds. */
+    public static final String KEY_CLOCK = "timing.clock";
 
     public static final String KEY_OUTCOME = "outcome";
     public static final String KEY_DETAIL = "detail";
     public static final String KEY_TESTS_RUN = "tests.run";
     public static final String KEY_ORIGINAL_NANOS = "original.nanos";
     public static final String KEY_MUTANT_NANOS = "mutant.nanos";
+    /** "true" when the worker must not take another candidate (it leaked something, or aborted). */
+    public static final String KEY_RECYCLE = "recycle";
+    public static final String KEY_PID = "pid";
 
     /** Outcome names; they match the constants of {@code dev.ouroboros.arena.SandboxOutcome}. */
     public static final String PASSED = "PASSED";
@@ -56,13 +91,54 @@ public final class WorkerProtocol {
     public static final String NO_TESTS_FOUND = "NO_TESTS_FOUND";
     public static final String TIMED_OUT = "TIMED_OUT";
     public static final String WORKER_CRASHED = "WORKER_CRASHED";
+    public static final String MEMORY_EXHAUSTED = "MEMORY_EXHAUSTED";
+    public static final String THREADS_LEAKED = "THREADS_LEAKED";
+    public static final String OUTPUT_FLOODED = "OUTPUT_FLOODED";
 
-    /** Exit status of a worker that halted itself at its deadline (as {@code timeout(1)} does). */
-    public static final int EXIT_DEADLINE = 124;
-    /** Exit status of a worker that could not read its request. */
-    public static final int EXIT_BAD_REQUEST = 2;
+    /** Exit status of a worker that aborted a candidate after reporting it (time, memory, output). */
+    public static final int EXIT_ABORTED = 124;
+    /** Exit status of a worker that could not start (bad handshake, no JUnit launcher). */
+    public static final int EXIT_BAD_START = 2;
+    /** Exit status of the JVM's {@code -XX:+ExitOnOutOfMemoryError}. */
+    public static final int EXIT_OUT_OF_MEMORY = 3;
 
     private WorkerProtocol() {
+    }
+
+    /** One worker-to-host line, without its line break. */
+    public static String message(String token, String verb, Properties payload) {
+        return MARKER + " " + token + " " + verb + " " + encode(payload);
+    }
+
+    /** One host-to-worker command line carrying a payload, without its line break. */
+    public static String command(String verb, Properties payload) {
+        return verb + " " + encode(payload);
+    }
+
+    /** Base64 of the properties' text form. */
+    public static String encode(Properties payload) {
+        StringWriter text = new StringWriter();
+        try {
+            payload.store(text, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Base64.getEncoder().encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Decodes a payload.
+     *
+     * @throws IllegalArgumentException when it is not Base64 of a properties text
+     */
+    public static Properties decode(String payload) {
+        Properties p = new Properties();
+        try {
+            p.load(new StringReader(new String(Base64.getDecoder().decode(payload.strip()), StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("unreadable payload: " + e, e);
+        }
+        return p;
     }
 
     /** Writes class files under {@code root} by binary name. */
@@ -88,16 +164,10 @@ public final class WorkerProtocol {
         return p;
     }
 
-    /** Writes {@code properties} to {@code file} atomically: a temporary sibling, then a rename. */
-    public static void writeAtomically(Path file, Properties properties) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (OutputStream out = Files.newOutputStream(tmp)) {
+    /** Writes a properties file (for the work files kept for debugging). */
+    public static void write(Path file, Properties properties) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file)) {
             properties.store(out, "ouroboros sandbox protocol " + VERSION);
-        }
-        try {
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -4,35 +4,72 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 
 /**
- * One candidate's evaluation inside a worker: load both versions, prove the original passes its
- * tests, prove the mutant passes the same tests, then time both in paired rounds.
+ * One candidate's evaluation inside a pooled worker: load both versions in fresh loaders, prove the
+ * original passes its tests, prove the mutant passes the same tests within its time limit without
+ * leaking threads or flooding the output, then time both in paired rounds.
  */
 final class WorkerSession {
 
-    private static final int MAX_DETAIL = 2000;
-
-    private final Path dir;
-    private final Properties request;
-    private final WorkerProgress progress;
-
-    WorkerSession(Path dir, Properties request, WorkerProgress progress) {
-        this.dir = dir;
-        this.request = request;
-        this.progress = progress;
+    /** What the original did on its first correctness run in this worker. */
+    record OriginalRun(int testsRun, long nanos, boolean leaked) {
     }
 
-    /** Evaluates the candidate and returns the result properties (outcome, detail, counts, timings). */
+    private static final int MAX_DETAIL = 2000;
+    /** How long threads started by a run get to end after it, in milliseconds. */
+    private static final long THREAD_GRACE_MILLIS = 200;
+
+    private final Properties request;
+    private final TestRunner runner;
+    private final WorkerProgress progress;
+    private final WorkerWatchdog watchdog;
+    private final OutputCapture output;
+    private final double limitFactor;
+    private final long limitConstantNanos;
+    private final long outputLimit;
+    private final Map<String, OriginalRun> provenOriginals;
+    private boolean recycle;
+
+    WorkerSession(Properties request, TestRunner runner, WorkerProgress progress, WorkerWatchdog watchdog,
+            OutputCapture output, Map<String, OriginalRun> provenOriginals) {
+        this.request = request;
+        this.provenOriginals = provenOriginals;
+        this.runner = runner;
+        this.progress = progress;
+        this.watchdog = watchdog;
+        this.output = output;
+        this.limitFactor = Double.parseDouble(request.getProperty(WorkerProtocol.KEY_LIMIT_FACTOR, "2"));
+        this.limitConstantNanos = Long.parseLong(request.getProperty(WorkerProtocol.KEY_LIMIT_CONSTANT, "2000")) * 1_000_000L;
+        this.outputLimit = Long.parseLong(request.getProperty(WorkerProtocol.KEY_OUTPUT_LIMIT, "1048576"));
+    }
+
+    /** Evaluates the candidate and returns the result properties (outcome, detail, counts, timings, recycle). */
     Properties evaluate() throws IOException {
+        Properties result = evaluateCandidate();
+        if (recycle) {
+            result.setProperty(WorkerProtocol.KEY_RECYCLE, "true");
+        }
+        return result;
+    }
+
+    private Properties evaluateCandidate() throws IOException {
+        Path dir = Path.of(request.getProperty(WorkerProtocol.KEY_DIR));
         List<String> classNames = WorkerProtocol.split(request.getProperty(WorkerProtocol.KEY_CLASSES));
         List<String> testNames = WorkerProtocol.split(request.getProperty(WorkerProtocol.KEY_TEST_CLASSES));
         int warmup = Integer.parseInt(request.getProperty(WorkerProtocol.KEY_WARMUP, "0"));
         int measured = Integer.parseInt(request.getProperty(WorkerProtocol.KEY_MEASURED, "1"));
+        Set<Thread> atStart = liveThreads();
+        runner.useCpuClock("THREAD_CPU".equals(request.getProperty(WorkerProtocol.KEY_CLOCK)));
         ClassLoader parent = WorkerSession.class.getClassLoader();
         CandidateClassLoader originalLoader = new CandidateClassLoader("original", parent,
                 readClasses(dir.resolve(WorkerProtocol.ORIGINAL_DIR), classNames), testNames);
@@ -57,38 +94,68 @@ final class WorkerSession {
             }
         }
 
-        TestRunner runner = new TestRunner(progress);
-        progress.phase("original tests");
-        TestRunner.Run original = runner.run(originalLoader, originalTests);
-        if (original.failed()) {
-            return result(WorkerProtocol.ORIGINAL_TESTS_FAILED,
-                    "the original fails its own tests: " + original.failures().get(0), original.testsRun());
+        String originalKey = request.getProperty(WorkerProtocol.KEY_ORIGINAL_KEY, "");
+        OriginalRun proven = originalKey.isEmpty() ? null : provenOriginals.get(originalKey);
+        if (proven == null) {
+            progress.phase("original tests");
+            Set<Thread> before = liveThreads();
+            long originalStart = System.nanoTime();
+            TestRunner.Run original = run(originalLoader, originalTests, false);
+            long nanos = System.nanoTime() - originalStart;
+            boolean leaked = !leakedSince(before).isEmpty();
+            if (original.failed()) {
+                return result(WorkerProtocol.ORIGINAL_TESTS_FAILED,
+                        "the original fails its own tests: " + original.failures().get(0), original.testsRun());
+            }
+            if (original.testsRun() == 0) {
+                return result(WorkerProtocol.NO_TESTS_FOUND, "no tests found in " + testNames, 0);
+            }
+            proven = new OriginalRun(original.testsRun(), nanos, leaked);
+            if (!originalKey.isEmpty()) {
+                provenOriginals.put(originalKey, proven);
+            }
         }
-        if (original.testsRun() == 0) {
-            return result(WorkerProtocol.NO_TESTS_FOUND, "no tests found in " + testNames, 0);
+        long slowestOriginal = proven.nanos();
+        if (proven.leaked()) {
+            // The tests themselves leave threads behind: not the mutant's fault, but this worker is spent.
+            recycle = true;
         }
         progress.phase("mutant tests");
-        TestRunner.Run mutant = runner.run(mutantLoader, mutantTests);
+        Set<Thread> before = liveThreads();
+        TestRunner.Run mutant = runMutant(mutantLoader, mutantTests, slowestOriginal);
+        List<Thread> mutantLeaks = leakedSince(before);
         if (mutant.failed()) {
             return result(WorkerProtocol.TESTS_FAILED, mutant.failures().get(0), mutant.testsRun());
         }
-        if (mutant.testsRun() != original.testsRun()) {
+        if (mutant.testsRun() != proven.testsRun()) {
             return result(WorkerProtocol.TESTS_FAILED, "the mutant ran " + mutant.testsRun()
-                    + " tests, the original " + original.testsRun(), mutant.testsRun());
+                    + " tests, the original " + proven.testsRun(), mutant.testsRun());
+        }
+        if (!mutantLeaks.isEmpty() && !proven.leaked()) {
+            recycle = true;
+            return result(WorkerProtocol.THREADS_LEAKED, "the mutant's tests left " + mutantLeaks.size()
+                    + " thread(s) running that the original's do not: " + describe(mutantLeaks), mutant.testsRun());
         }
 
         List<Long> originalNanos = new ArrayList<>();
         List<Long> mutantNanos = new ArrayList<>();
         for (int round = 0; round < warmup + measured; round++) {
             boolean warm = round < warmup;
-            progress.phase((warm ? "warm-up round " + (round + 1) : "timing round " + (round - warmup + 1)));
+            progress.phase(warm ? "warm-up round " + (round + 1) : "timing round " + (round - warmup + 1));
             boolean originalFirst = round % 2 == 0;
-            TestRunner.Run first = runner.run(originalFirst ? originalLoader : mutantLoader,
-                    originalFirst ? originalTests : mutantTests);
-            TestRunner.Run second = runner.run(originalFirst ? mutantLoader : originalLoader,
-                    originalFirst ? mutantTests : originalTests);
-            TestRunner.Run o = originalFirst ? first : second;
-            TestRunner.Run m = originalFirst ? second : first;
+            TestRunner.Run o;
+            TestRunner.Run m;
+            if (originalFirst) {
+                long start = System.nanoTime();
+                o = run(originalLoader, originalTests, false);
+                slowestOriginal = Math.max(slowestOriginal, System.nanoTime() - start);
+                m = runMutant(mutantLoader, mutantTests, slowestOriginal);
+            } else {
+                m = runMutant(mutantLoader, mutantTests, slowestOriginal);
+                long start = System.nanoTime();
+                o = run(originalLoader, originalTests, false);
+                slowestOriginal = Math.max(slowestOriginal, System.nanoTime() - start);
+            }
             if (o.failed()) {
                 return result(WorkerProtocol.ORIGINAL_TESTS_FAILED, "the original failed during "
                         + progress.describe() + " (a flaky test?): " + o.failures().get(0), o.testsRun());
@@ -102,10 +169,83 @@ final class WorkerSession {
                 mutantNanos.add(m.nanos());
             }
         }
+        if (!leakedSince(atStart).isEmpty()) {
+            recycle = true;
+        }
         Properties passed = result(WorkerProtocol.PASSED, "", mutant.testsRun());
         passed.setProperty(WorkerProtocol.KEY_ORIGINAL_NANOS, WorkerProtocol.join(originalNanos));
         passed.setProperty(WorkerProtocol.KEY_MUTANT_NANOS, WorkerProtocol.join(mutantNanos));
         return passed;
+    }
+
+    private TestRunner.Run runMutant(ClassLoader loader, List<Class<?>> tests, long originalNanos) {
+        long limit = (long) (limitFactor * originalNanos) + limitConstantNanos;
+        watchdog.limitRun(limit, String.format(Locale.ROOT,
+                "the mutant's tests ran past their time limit of %d ms (%.1f x the original's %d ms + %d ms)",
+                limit / 1_000_000, limitFactor, originalNanos / 1_000_000, limitConstantNanos / 1_000_000));
+        try {
+            return run(loader, tests, true);
+        } finally {
+            watchdog.clearRunLimit();
+        }
+    }
+
+    private TestRunner.Run run(ClassLoader loader, List<Class<?>> tests, boolean mutant) {
+        output.startRun(outputLimit, bytes -> watchdog.abort(
+                mutant ? WorkerProtocol.OUTPUT_FLOODED : WorkerProtocol.ORIGINAL_TESTS_FAILED,
+                (mutant ? "the mutant's tests" : "the original's tests") + " printed more than " + outputLimit
+                        + " bytes in one run, during " + progress.describe() + "; it began: " + output.head()));
+        return runner.run(loader, tests);
+    }
+
+    /** Every live thread of the JVM. */
+    static Set<Thread> liveThreads() {
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        Thread[] threads = new Thread[root.activeCount() + 16];
+        int n;
+        while ((n = root.enumerate(threads, true)) == threads.length) {
+            threads = new Thread[threads.length * 2];
+        }
+        Set<Thread> set = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            set.add(threads[i]);
+        }
+        return set;
+    }
+
+    /** Threads started since {@code before} that are still alive after a short grace period. */
+    static List<Thread> leakedSince(Set<Thread> before) {
+        long end = System.nanoTime() + THREAD_GRACE_MILLIS * 1_000_000L;
+        List<Thread> leaked = new ArrayList<>();
+        for (Thread t : liveThreads()) {
+            if (before.contains(t) || !t.isAlive() || isSharedPoolWorker(t)) {
+                continue;
+            }
+            long wait = (end - System.nanoTime()) / 1_000_000L;
+            if (wait > 0) {
+                try {
+                    t.join(wait);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (t.isAlive()) {
+                leaked.add(t);
+            }
+        }
+        return leaked;
+    }
+
+    private static boolean isSharedPoolWorker(Thread t) {
+        return t instanceof ForkJoinWorkerThread w && w.getPool() == ForkJoinPool.commonPool();
+    }
+
+    private static String describe(List<Thread> threads) {
+        return threads.stream().limit(5).map(t -> "'" + t.getName() + "'" + (t.isDaemon() ? " (daemon)" : "")
+                + " " + t.getState()).toList().toString();
     }
 
     static Properties result(String outcome, String detail, int testsRun) {
