@@ -21,7 +21,10 @@ import jdk.jfr.consumer.RecordingStream;
  * hot {@code String} concatenation is charged to the program method that does it, not to the JDK
  * code that copies the bytes. Samples in which no frame has source are counted apart. Threads whose
  * names start with {@code ouroboros-} are ignored, so the engine never finds itself hot. Scores
- * decay with a half-life, so the ranking follows what is hot now.
+ * decay with a half-life, so the ranking follows what is hot now. Each {@link Hotspot} also carries
+ * its samples per source line ({@link Hotspot#lineSamples()}): the hot lines inside the hot method.
+ * Lambda bodies are charged to the region whose lines enclose them. Nothing about
+ * the samples is thrown: classes without source and methods without region are only counted.
  */
 public final class HotspotTracker implements AutoCloseable {
 
@@ -104,6 +107,14 @@ public final class HotspotTracker implements AutoCloseable {
     /** Returns how many samples had no frame with source (JDK or library code only). */
     public long samplesWithoutSource() {
         return aggregator.samplesWithoutSource();
+    }
+
+    /**
+     * Returns how many samples were charged to a method with source that maps to no region (for
+     * example compiler-generated members, or a class whose file no longer parses).
+     */
+    public long samplesWithoutRegion() {
+        return aggregator.samplesWithoutRegion();
     }
 
     @Override

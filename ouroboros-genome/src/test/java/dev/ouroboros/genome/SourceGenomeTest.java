@@ -119,6 +119,23 @@ class SourceGenomeTest {
     }
 
     @Test
+    void genericOverloadsThatDifferOnlyInTheirBoundGetDistinctIds() throws IOException {
+        write("com/acme/Checks.java", """
+                package com.acme;
+                import java.util.*;
+                final class Checks<E extends CharSequence> {
+                    static <T extends Collection<?>> T notEmpty(T c) { return c; }
+                    static <T extends Map<?, ?>> T notEmpty(T m) { return m; }
+                    static <T> T[] all(T... items) { return items; }
+                    boolean has(E element) { return true; }
+                }
+                """);
+        assertThat(SourceGenome.of(List.of(root)).regions("com.acme.Checks")).extracting(GenomeRegion::id).containsExactly(
+                "com.acme.Checks#notEmpty(Collection)", "com.acme.Checks#notEmpty(Map)", "com.acme.Checks#all(Object[])",
+                "com.acme.Checks#has(CharSequence)");
+    }
+
+    @Test
     void java17SyntaxParses() throws IOException {
         write("com/acme/Shapes.java", """
                 package com.acme;

@@ -2,6 +2,7 @@ package dev.ouroboros.genome.internal;
 
 import dev.ouroboros.genome.GenomeRegion;
 import dev.ouroboros.genome.Hotspot;
+import dev.ouroboros.genome.OuroborosException;
 import dev.ouroboros.genome.SourceGenome;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import jdk.jfr.consumer.RecordedEvent;
@@ -23,7 +25,10 @@ import jdk.jfr.consumer.RecordedThread;
  * Aggregates execution samples into time-decayed per-method scores.
  *
  * <p>Each method keeps a score that decays exponentially with the configured half-life between
- * samples, so one number per method is enough to rank by recent heat.
+ * samples, so one number per method is enough to rank by recent heat. Each method also counts its
+ * samples per source line (the line of the attributed frame), and that line picks the region when
+ * the name alone does not: among overloads, and for lambda bodies ({@code lambda$render$0}), whose
+ * samples are charged to the region of the same class whose source lines enclose them.
  */
 public final class SampleAggregator {
 
@@ -58,7 +63,8 @@ public final class SampleAggregator {
             String className = method.getType().getName();
             if (hasSource.computeIfAbsent(className, this::sourceExists)) {
                 MethodKey key = new MethodKey(className, method.getName(), method.getDescriptor());
-                counters.computeIfAbsent(key, k -> new Counter()).add(event.getStartTime(), lambdaPerNano);
+                counters.computeIfAbsent(key, k -> new Counter()).add(event.getStartTime(), lambdaPerNano,
+                        frame.getLineNumber());
                 return;
             }
         }
@@ -73,6 +79,17 @@ public final class SampleAggregator {
         return withoutSource;
     }
 
+    /** Returns how many attributed samples fell in methods that map to no region (e.g. generated code). */
+    public synchronized long samplesWithoutRegion() {
+        long n = 0;
+        for (Map.Entry<MethodKey, Counter> e : counters.entrySet()) {
+            if (regionOf(e.getKey(), e.getValue().hottestLine()).isEmpty()) {
+                n += e.getValue().samples;
+            }
+        }
+        return n;
+    }
+
     /** Ranks the methods, hottest first, decayed to the newest sample's time. */
     public synchronized List<Hotspot> ranking(Predicate<Hotspot> filter) {
         Instant now = counters.values().stream().map(c -> c.last).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
@@ -81,7 +98,7 @@ public final class SampleAggregator {
             MethodKey k = e.getKey();
             Counter c = e.getValue();
             Hotspot h = new Hotspot(k.className(), k.method(), k.descriptor(), c.samples, c.scoreAt(now, lambdaPerNano),
-                    regionOf(k));
+                    regionOf(k, c.hottestLine()), new TreeMap<>(c.lines));
             if (filter.test(h)) {
                 out.add(h);
             }
@@ -94,19 +111,44 @@ public final class SampleAggregator {
         return genome.hasSource(className);
     }
 
-    private Optional<GenomeRegion> regionOf(MethodKey key) {
+    private Optional<GenomeRegion> regionOf(MethodKey key, int line) {
         String name = key.method();
         if (name.equals("<init>") || name.equals("<clinit>")) {
+            // Kept unmapped as before: the engine targets hot methods, and field initializers compiled
+            // into these have no region of their own. Their samples count in samplesWithoutRegion().
             return Optional.empty();
         }
-        List<GenomeRegion> candidates = genome.regionsOf(key.className(), name);
-        if (candidates.size() <= 1) {
-            return candidates.stream().findFirst();
+        List<GenomeRegion> file;
+        try {
+            file = genome.regions(key.className());
+        } catch (OuroborosException e) {
+            return Optional.empty(); // a broken or vanished file: recorded in the genome's problems()
+        }
+        List<GenomeRegion> named = file.stream()
+                .filter(r -> r.className().equals(key.className()) && r.memberName().equals(key.method()))
+                .toList();
+        if (named.size() == 1) {
+            return Optional.of(named.get(0));
+        }
+        if (named.isEmpty()) {
+            // lambda$m$0 and the like, compiled into the same class: the region whose lines enclose the
+            // sample. Anonymous classes (Outer$1) stay unmapped: a region must belong to the class that ran.
+            return line < 1 ? Optional.empty() : file.stream()
+                    .filter(r -> r.className().equals(key.className()) && contains(r, line))
+                    .min(Comparator.comparingInt(r -> r.endLine() - r.beginLine()));
+        }
+        Optional<GenomeRegion> byLine = named.stream().filter(r -> contains(r, line)).findFirst();
+        if (byLine.isPresent()) {
+            return byLine;
         }
         int arity = DescriptorArity.of(key.descriptor());
-        return candidates.stream()
+        return named.stream()
                 .filter(r -> (r.parameters().isEmpty() ? 0 : r.parameters().split(",").length) == arity)
                 .findFirst();
+    }
+
+    private static boolean contains(GenomeRegion r, int line) {
+        return line >= r.beginLine() && line <= r.endLine();
     }
 
     private record MethodKey(String className, String method, String descriptor) {
@@ -116,13 +158,23 @@ public final class SampleAggregator {
         long samples;
         double score;
         Instant last = Instant.EPOCH;
+        final Map<Integer, Long> lines = new HashMap<>();
 
-        void add(Instant at, double lambda) {
+        void add(Instant at, double lambda, int line) {
             score = scoreAt(at, lambda) + 1.0;
+            if (line >= 1) {
+                lines.merge(line, 1L, Long::sum);
+            }
             if (at.isAfter(last)) {
                 last = at;
             }
             samples++;
+        }
+
+        int hottestLine() {
+            return lines.entrySet().stream().max(Map.Entry.<Integer, Long>comparingByValue()
+                    .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                    .map(Map.Entry::getKey).orElse(-1);
         }
 
         double scoreAt(Instant at, double lambda) {

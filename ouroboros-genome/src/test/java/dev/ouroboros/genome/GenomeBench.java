@@ -1,0 +1,257 @@
+package dev.ouroboros.genome;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * The genome benchmark behind {@code scripts/bench genome} (a main class, not a unit test).
+ *
+ * <p>Measures, on commons-lang3's main sources: a full parse + regions + call graph in a cold JVM;
+ * the re-parse of one changed file (a median-sized one and the largest); and the throughput of a
+ * CPU-bound workload with and without a {@link HotspotTracker} at the default 20 ms period, the two
+ * interleaved in one run so that the ratio compares like with like on a shared machine.
+ *
+ * <p>Arguments: the unpacked commons-lang3 sources directory, and the module's test source root
+ * (the genome the tracker maps samples to, so attribution is measured too), then any key=value
+ * figures to add to the RESULT line. With {@code --full-only} instead of the test source root it
+ * measures only the full build and prints {@code FULL key=value ...}.
+ */
+public final class GenomeBench {
+
+    private GenomeBench() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path sources = Path.of(args[0]);
+        List<String> result = new ArrayList<>();
+        if (args.length > 1 && args[1].equals("--full-only")) {
+            // Run by the script in a second JVM with other flags; its figures are passed back to the main run.
+            full(sources, result);
+            System.out.println("FULL " + String.join(" ", result));
+            return;
+        }
+        Path testSources = Path.of(args[1]);
+        for (int i = 2; i < args.length; i++) {
+            result.add(args[i]); // figures measured by an earlier JVM of the same run, as key=value
+        }
+        System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cpus, java "
+                + System.getProperty("java.version") + ", load average at start " + loadAverage());
+        full(sources, result);
+        incremental(sources, result);
+        overhead(testSources, result);
+        System.out.println("load average at end " + loadAverage());
+        result.add("load=" + loadAverage().split(" ")[0]);
+        System.out.println("RESULT genome " + String.join(" ", result));
+    }
+
+    private static void full(Path sources, List<String> result) {
+        long cpu0 = processCpuNanos();
+        long t0 = System.nanoTime();
+        SourceGenome genome = SourceGenome.of(List.of(sources));
+        int files = genome.classNames().size();
+        int regions = genome.allRegions().size();
+        long tParsed = System.nanoTime();
+        DependencyGraph graph = DependencyGraph.build(genome);
+        long t1 = System.nanoTime();
+        long cpu = processCpuNanos() - cpu0;
+        CallResolution r = graph.resolution();
+        System.out.printf(Locale.ROOT, "full: %d files, %d regions, %d problems, parse+regions %d ms, call graph %d ms,"
+                + " total %d ms wall, %d ms process CPU%n", files, regions, genome.problems().size(), ms(tParsed - t0),
+                ms(t1 - tParsed), ms(t1 - t0), ms(cpu));
+        System.out.printf(Locale.ROOT, "call graph: %d region vertices, %d call edges, %d classes, %d recursive"
+                + " components; %s%n", graph.regionIds().size(), graph.callEdgeCount(), graph.classNames().size(),
+                graph.stronglyConnectedComponents().size(), r);
+        r.unresolvedSamples().stream().limit(8).forEach(s -> System.out.println("  unresolved: " + s));
+        result.add("files=" + files);
+        result.add("regions=" + regions);
+        result.add("full_ms=" + ms(t1 - t0));
+        result.add("full_cpu_ms=" + ms(cpu));
+        result.add("parse_ms=" + ms(tParsed - t0));
+        result.add(String.format(Locale.ROOT, "resolved_pct=%.2f", 100 * r.resolvedRatio()));
+    }
+
+    private static void incremental(Path sources, List<String> result) throws IOException {
+        Path copy = Files.createTempDirectory("genome-bench");
+        try (Stream<Path> walk = Files.walk(sources)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Path target = copy.resolve(sources.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        SourceGenome genome = SourceGenome.of(List.of(copy));
+        genome.allRegions();
+        String median = medianSizedClass(genome);
+        double medianMs = reparse(genome, median);
+        double largestMs = reparse(genome, "org.apache.commons.lang3.StringUtils");
+        System.out.printf(Locale.ROOT, "incremental re-parse (median of 15 edits): %s %.1f ms, StringUtils (9.6k lines)"
+                + " %.1f ms%n", median, medianMs, largestMs);
+        result.add(String.format(Locale.ROOT, "incremental_ms=%.1f", medianMs));
+        result.add(String.format(Locale.ROOT, "incremental_largest_ms=%.1f", largestMs));
+    }
+
+    private static String medianSizedClass(SourceGenome genome) throws IOException {
+        List<String> names = genome.classNames();
+        long[][] sized = new long[names.size()][];
+        for (int i = 0; i < names.size(); i++) {
+            sized[i] = new long[] {Files.size(genome.sourceFile(names.get(i)).orElseThrow()), i};
+        }
+        Arrays.sort(sized, (a, b) -> Long.compare(a[0], b[0]));
+        return names.get((int) sized[sized.length / 2][1]);
+    }
+
+    /** Edits one method's body 15 times and times the re-parse + regions that follow each edit. */
+    private static double reparse(SourceGenome genome, String className) throws IOException {
+        Path file = genome.sourceFile(className).orElseThrow();
+        String original = Files.readString(file);
+        int closing = original.lastIndexOf('}');
+        double[] times = new double[15];
+        for (int i = 0; i < times.length; i++) {
+            Files.writeString(file, original.substring(0, closing) + "    static int bench" + i + "() { return " + i
+                    + "; }\n}\n");
+            long t0 = System.nanoTime();
+            int n = genome.regions(className).size();
+            times[i] = (System.nanoTime() - t0) / 1e6;
+            if (n == 0) {
+                throw new IllegalStateException("no regions after edit of " + className);
+            }
+        }
+        Files.writeString(file, original);
+        Arrays.sort(times);
+        return times[times.length / 2];
+    }
+
+    private static void overhead(Path testSources, List<String> result) {
+        SourceGenome genome = SourceGenome.of(List.of(testSources));
+        for (int i = 0; i < 3; i++) {
+            Workload.run(Duration.ofMillis(1000)); // warm up: JIT settled before anything is compared
+        }
+        tracked(genome); // JFR's one-time start-up in this JVM is not what a running tracker costs
+        int pairs = 8;
+        double[] wall = new double[pairs];
+        double[] cpu = new double[pairs];
+        for (int i = 0; i < pairs; i++) {
+            // Alternate which side goes first so that drift on the shared machine cancels out.
+            Phase off;
+            Phase on;
+            if (i % 2 == 0) {
+                off = untracked();
+                on = tracked(genome);
+            } else {
+                on = tracked(genome);
+                off = untracked();
+            }
+            wall[i] = on.opsPerWallSecond() / off.opsPerWallSecond();
+            cpu[i] = on.opsPerCpuSecond() / off.opsPerCpuSecond();
+        }
+        double wallMedian = median(wall);
+        double cpuMedian = median(cpu);
+        System.out.printf(Locale.ROOT, "tracker overhead: %d interleaved pairs of %d ms at the default 20 ms period;"
+                + " throughput with/without tracker: wall median %.4f (min %.4f, max %.4f), per process CPU second"
+                + " median %.4f (min %.4f, max %.4f)%n", pairs, PHASE.toMillis(), wallMedian, wall[0], wall[pairs - 1],
+                cpuMedian, cpu[0], cpu[pairs - 1]);
+        result.add(String.format(Locale.ROOT, "tracker_throughput_ratio=%.4f", wallMedian));
+        result.add(String.format(Locale.ROOT, "tracker_cpu_ratio=%.4f", cpuMedian));
+    }
+
+    private static final Duration PHASE = Duration.ofMillis(1500);
+    private static final Duration SETTLE = Duration.ofMillis(300);
+
+    /** One measured stretch of the workload: operations, wall time and the whole process's CPU time. */
+    private record Phase(long ops, long wallNanos, long cpuNanos) {
+        double opsPerWallSecond() {
+            return ops / (wallNanos / 1e9);
+        }
+
+        /** Robust to other processes on a shared machine, and it charges JFR's own threads to the tracker. */
+        double opsPerCpuSecond() {
+            return ops / (cpuNanos / 1e9);
+        }
+    }
+
+    private static Phase measure() {
+        long cpu0 = processCpuNanos();
+        long t0 = System.nanoTime();
+        long ops = Workload.ops(PHASE);
+        return new Phase(ops, System.nanoTime() - t0, processCpuNanos() - cpu0);
+    }
+
+    private static Phase untracked() {
+        Workload.run(SETTLE);
+        return measure();
+    }
+
+    /** Runs the workload under a started tracker, measured once the recording is up and streaming. */
+    private static Phase tracked(SourceGenome genome) {
+        try (HotspotTracker tracker = HotspotTracker.inProcess(genome)) {
+            tracker.start();
+            Workload.run(SETTLE);
+            Phase phase = measure();
+            tracker.stop();
+            return phase;
+        }
+    }
+
+    private static double median(double[] values) {
+        Arrays.sort(values);
+        int n = values.length;
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** A CPU-bound kernel: sorting and hashing arrays, no allocation in the steady state. */
+    static final class Workload {
+        static volatile long sink;
+
+        static double run(Duration d) {
+            long start = System.nanoTime();
+            long ops = ops(d);
+            return ops / ((System.nanoTime() - start) / 1e9);
+        }
+
+        static long ops(Duration d) {
+            int[] data = new int[4096];
+            long seed = 42;
+            long ops = 0;
+            long start = System.nanoTime();
+            long end = start + d.toNanos();
+            while (System.nanoTime() < end) {
+                for (int i = 0; i < data.length; i++) {
+                    seed = seed * 6364136223846793005L + 1442695040888963407L;
+                    data[i] = (int) (seed >>> 33);
+                }
+                Arrays.sort(data);
+                sink += Arrays.hashCode(data);
+                ops++;
+            }
+            return ops;
+        }
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
+    }
+}
