@@ -107,8 +107,8 @@ public record EvolutionConfig(
         if (warmupRounds < 0) {
             throw new InvalidConfigurationException("warmup must not be negative, was " + warmupRounds);
         }
-        if (measuredRounds < 3) {
-            throw new InvalidConfigurationException("rounds must be at least 3 to compare timings, was " + measuredRounds);
+        if (measuredRounds < 5) {
+            throw new InvalidConfigurationException("rounds must be at least 5 for a rank test on the timings, was " + measuredRounds);
         }
         // Absolute, because sandbox workers run in their own working directory.
         classpath = classpath.stream().map(p -> p.toAbsolutePath().normalize()).toList();

@@ -133,6 +133,6 @@ class ApprovalAndTelemetryTest {
 
     private static EvolutionConfig config(ApprovalMode mode) {
         return EvolutionConfig.builder().sourceRoots(Path.of("src/test/java")).target(Roster.class.getName() + "#print")
-                .warmupRounds(1).measuredRounds(4).approval(mode).sandboxTimeout(Duration.ofSeconds(60)).build();
+                .warmupRounds(1).measuredRounds(10).approval(mode).sandboxTimeout(Duration.ofSeconds(60)).build();
     }
 }

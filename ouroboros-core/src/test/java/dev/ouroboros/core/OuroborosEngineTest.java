@@ -152,6 +152,6 @@ class OuroborosEngineTest {
     }
 
     private static EvolutionConfig.Builder base() {
-        return EvolutionConfig.builder().sourceRoots(SOURCES).target(TARGET).warmupRounds(2).measuredRounds(5);
+        return EvolutionConfig.builder().sourceRoots(SOURCES).target(TARGET).warmupRounds(2).measuredRounds(10);
     }
 }

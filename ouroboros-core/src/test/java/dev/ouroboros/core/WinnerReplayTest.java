@@ -79,7 +79,7 @@ class WinnerReplayTest {
 
     private EvolutionConfig config() {
         return EvolutionConfig.builder().sourceRoots(Path.of("src/test/java")).target(Roster.class.getName() + "#print")
-                .warmupRounds(1).measuredRounds(4).dataDirectory(data).build();
+                .warmupRounds(1).measuredRounds(10).dataDirectory(data).build();
     }
 
     private static byte[] classFileOnDisk() throws IOException {

@@ -1,5 +1,6 @@
 package dev.ouroboros.core.internal;
 
+import dev.ouroboros.arena.AcceptanceCriteria;
 import dev.ouroboros.arena.ClassFileVersion;
 import dev.ouroboros.arena.CompilationResult;
 import dev.ouroboros.arena.FidelityCheck;
@@ -196,10 +197,13 @@ public final class EvolutionCycle {
         switch (verdict.outcome()) {
             case PASSED -> {
                 TimingComparison timing = verdict.timing();
-                String detail = String.format(Locale.ROOT, "%d tests passed; median %.2f ms -> %.2f ms, faster in %.0f%% of %d paired rounds",
-                        verdict.testsRun(), timing.originalMedianNanos() / 1e6, timing.mutantMedianNanos() / 1e6,
-                        timing.mutantWinFraction() * 100, timing.rounds());
-                if (timing.isImprovement(config.minSpeedup())) {
+                String detail = String.format(Locale.ROOT, "%d tests passed; median %.2f ms -> %.2f ms, faster in %.0f%%"
+                        + " of %d paired rounds, Mann-Whitney p=%.4f, A12=%.2f", verdict.testsRun(),
+                        timing.originalMedianNanos() / 1e6, timing.mutantMedianNanos() / 1e6,
+                        timing.mutantWinFraction() * 100, timing.rounds(), timing.pValue(), timing.a12());
+                // Faster only when a rank test on the paired rounds says so, with a real effect size and
+                // the configured minimum speed-up - never on one noisy number.
+                if (timing.isImprovement(AcceptanceCriteria.defaults().withMinSpeedup(config.minSpeedup()))) {
                     CandidateReport report = new CandidateReport(candidate.id(), candidate.operator(), CandidateStage.FASTER,
                             detail, timing.speedup());
                     return new Evaluation(report, new Finalist(candidate, timing, changed, detail));

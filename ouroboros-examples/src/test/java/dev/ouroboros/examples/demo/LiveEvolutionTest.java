@@ -44,7 +44,7 @@ class LiveEvolutionTest {
 
     @Test
     void hotMethodFoundByJfrIsRewrittenProvenAndSwappedIntoTheLiveJvm() throws Exception {
-        Run run = demo("source=" + sources + ",profile=3s,warmup=2,rounds=6");
+        Run run = demo("source=" + sources + ",profile=3s,warmup=3,rounds=10");
 
         Properties report = run.report();
         assertThat(run.exitCode()).as(run.output()).isZero();
@@ -66,7 +66,7 @@ class LiveEvolutionTest {
     @Test
     void dryRunReportsTheWinnerAndLeavesTheJvmAlone() throws Exception {
         Run run = demo("source=" + sources + ",target=" + OrderReport.class.getName()
-                + "#toCsv,approval=disabled,warmup=2,rounds=6");
+                + "#toCsv,approval=disabled,warmup=3,rounds=10");
 
         Properties report = run.report();
         assertThat(report.getProperty("outcome")).as(run.output()).isEqualTo("IMPROVED");
@@ -77,14 +77,14 @@ class LiveEvolutionTest {
     @Test
     void manualApprovalQueuesTheWinnerAndOnlyTheApprovalSwapsItIn() throws Exception {
         Run queued = demo("source=" + sources + ",target=" + OrderReport.class.getName()
-                + "#toCsv,approval=manual,warmup=2,rounds=6");
+                + "#toCsv,approval=manual,warmup=3,rounds=10");
         assertThat(queued.report().getProperty("outcome")).as(queued.output()).isEqualTo("IMPROVED");
         assertThat(queued.report().getProperty("applied")).isEqualTo("false");
         assertThat(queued.report().getProperty("pending")).isEqualTo("1");
         assertThat(liveToCsv(queued.report())).isEqualTo(methodText(originalClassBytes(), "toCsv"));
 
         Run approved = demo("source=" + sources + ",target=" + OrderReport.class.getName()
-                + "#toCsv,approval=manual,warmup=2,rounds=6", "--approve-pending");
+                + "#toCsv,approval=manual,warmup=3,rounds=10", "--approve-pending");
         assertThat(approved.report().getProperty("applied")).as(approved.output()).isEqualTo("true");
         assertThat(approved.report().getProperty("pending")).isEqualTo("0");
         assertThat(liveToCsv(approved.report())).contains("INVOKEVIRTUAL java/lang/StringBuilder.append");
@@ -94,7 +94,7 @@ class LiveEvolutionTest {
     @Test
     void approveMajorSwapsAMinorRewriteInAlone() throws Exception {
         Run run = demo("source=" + sources + ",target=" + OrderReport.class.getName()
-                + "#toCsv,approval=approve-major,warmup=2,rounds=6");
+                + "#toCsv,approval=approve-major,warmup=3,rounds=10");
 
         assertThat(run.report().getProperty("applied")).as(run.output()).isEqualTo("true");
         assertThat(liveToCsv(run.report())).contains("INVOKEVIRTUAL java/lang/StringBuilder.append");
@@ -104,7 +104,7 @@ class LiveEvolutionTest {
     void mutantThatBreaksTheTestsIsNeverSwappedIn() throws Exception {
         // Deleting a statement of toCsv makes it faster and wrong: only the tests can stop it.
         Run run = demo("source=" + sources + ",target=" + OrderReport.class.getName()
-                + "#toCsv,operators=statement-delete,warmup=1,rounds=3");
+                + "#toCsv,operators=statement-delete,warmup=1,rounds=5");
 
         Properties report = run.report();
         assertThat(report.getProperty("outcome")).as(run.output()).isEqualTo("TESTS_FAILED");
