@@ -171,7 +171,7 @@ public final class OuroborosEngine implements AutoCloseable {
     public EvolutionResult runCycle() {
         synchronized (cycleLock) {
             EvolutionResult result = new EvolutionCycle(config, genome, patcher, compiler(), listeners, targets,
-                    this::stopping, applier, approvals::add).run();
+                    this::stopping, applier, approvals::add, state, config.seed() + results.size()).run();
             results.add(result);
             return result;
         }

@@ -22,7 +22,12 @@ import dev.ouroboros.genome.GenomeRegion;
 import dev.ouroboros.genome.OuroborosException;
 import dev.ouroboros.genome.SourceGenome;
 import dev.ouroboros.mutation.MutationCandidate;
-import dev.ouroboros.mutation.Mutator;
+import dev.ouroboros.core.EngineState;
+import dev.ouroboros.core.EvolutionStatistics;
+import dev.ouroboros.mutation.strategy.MutationStrategy;
+import dev.ouroboros.mutation.strategy.OperatorBandit;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import dev.ouroboros.core.PendingApproval;
 import dev.ouroboros.mutation.MutationSeverity;
 import dev.ouroboros.patcher.ClassFingerprint;
@@ -66,10 +71,14 @@ public final class EvolutionCycle {
     private final WinnerApplier applier;
     private final Consumer<WinnerApplier.Prepared> enqueue;
     private final StageClock clock = new StageClock();
+    private final EngineState state;
+    private final long cycleSeed;
 
     public EvolutionCycle(EvolutionConfig config, SourceGenome genome, LivePatcher patcher, InMemoryCompiler compiler,
             Listeners listeners, TargetResolver targets, BooleanSupplier stopRequested, WinnerApplier applier,
-            Consumer<WinnerApplier.Prepared> enqueue) {
+            Consumer<WinnerApplier.Prepared> enqueue, EngineState state, long cycleSeed) {
+        this.state = state;
+        this.cycleSeed = cycleSeed;
         this.applier = applier;
         this.enqueue = enqueue;
         this.config = config;
@@ -122,11 +131,19 @@ public final class EvolutionCycle {
                     + fidelity.describe() + "); Ouroboros never patches code whose source is not what runs");
         }
 
+        // Learning: the operators' success so far (from the durable history) weights the bandit that
+        // spends this cycle's candidate budget; the seed makes the draw replayable.
+        OperatorBandit bandit = OperatorBandit.of(target.operatorNames());
+        EvolutionStatistics statistics = state.statistics();
+        for (String operator : target.operatorNames()) {
+            EvolutionStatistics.Counts counts = statistics.operator(operator);
+            bandit.record(operator, counts.faster(), counts.candidates() - counts.faster());
+        }
+        MutationStrategy strategy = MutationStrategy.bandit(target.operators(), bandit);
+        RandomGenerator random = new SplittableRandom(cycleSeed);
         List<MutationCandidate> candidates = new ArrayList<>();
-        Mutator mutator = Mutator.builder().operators(target.operators()).seed(config.seed())
-                .maxCandidates(config.maxCandidates()).build();
         for (GenomeRegion region : target.regions()) {
-            candidates.addAll(clock.time("mutate", () -> mutator.mutate(genome, region)));
+            candidates.addAll(clock.time("mutate", () -> strategy.propose(genome, region, config.maxCandidates(), random)));
         }
         List<String> regionIds = target.regions().stream().map(GenomeRegion::id).toList();
         if (candidates.isEmpty()) {
