@@ -13,8 +13,9 @@ import java.util.Objects;
  *
  * <p>Filled by cycles in {@link ApprovalMode#MANUAL} and {@link ApprovalMode#APPROVE_MAJOR} mode;
  * reachable from code ({@link OuroborosEngine#approvals()}) and from JMX
- * ({@code dev.ouroboros:type=Engine}). An approval is refused when the class changed since the
- * winner was evaluated, so an old approval can never revert a newer swap.
+ * ({@code dev.ouroboros:type=Engine}). The queue is journaled in the data directory and rebuilt after a
+ * restart. An approval is refused when the class changed since the winner was evaluated, so an old
+ * approval can never revert a newer swap.
  */
 public final class ApprovalQueue {
 

@@ -87,6 +87,7 @@ public final class OuroborosEngine implements AutoCloseable {
             this.targets = new TargetResolver(config, genome, inst, this::stopping);
             this.applier = new WinnerApplier(patcher, targets, listeners, state);
             this.approvals = new ApprovalQueue(applier);
+            applier.restorePending().forEach(approvals::add);
             listeners.add(new HistoryRecorder(state, config.seed()));
             listeners.add(new JfrTelemetry());
             b.listeners.forEach(listeners::add);

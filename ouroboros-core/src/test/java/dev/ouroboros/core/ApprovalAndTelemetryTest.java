@@ -57,6 +57,38 @@ class ApprovalAndTelemetryTest {
     }
 
     @Test
+    void pendingApprovalSurvivesARestartAndCanStillBeApproved() {
+        Path data = dir.resolve("data");
+        String id;
+        String before;
+        try (OuroborosEngine engine = OuroborosEngine.builder()
+                .config(EvolutionConfig.builder().sourceRoots(Path.of("src/test/java"))
+                        .target(Roster.class.getName() + "#print").warmupRounds(1).measuredRounds(10)
+                        .approval(ApprovalMode.MANUAL).dataDirectory(data).build()).build()) {
+            before = ClassFingerprint.of(engine.liveClassBytes(Roster.class));
+            engine.runCycle();
+            id = engine.approvals().pending().get(0).id();
+        }
+        try (OuroborosEngine restarted = OuroborosEngine.builder()
+                .config(EvolutionConfig.builder().sourceRoots(Path.of("src/test/java"))
+                        .target(Roster.class.getName() + "#print").approval(ApprovalMode.MANUAL).dataDirectory(data)
+                        .build()).build()) {
+            assertThat(restarted.approvals().pending()).singleElement().satisfies(p -> {
+                assertThat(p.id()).isEqualTo(id);
+                assertThat(p.winner().diff()).contains("StringBuilder");
+                assertThat(p.severity()).isEqualTo(dev.ouroboros.mutation.MutationSeverity.MINOR);
+            });
+            restarted.approvals().approve(id, "after restart");
+            assertThat(ClassFingerprint.of(restarted.liveClassBytes(Roster.class))).isNotEqualTo(before);
+            restarted.rollbackLast();
+            assertThat(ClassFingerprint.of(restarted.liveClassBytes(Roster.class))).isEqualTo(before);
+        }
+        try (EngineState state = EngineState.open(data)) {
+            assertThat(state.history().latestWithStatus(HistoryStatus.PENDING_APPROVAL)).isEmpty();
+        }
+    }
+
+    @Test
     void rejectedWinnerNeverReachesTheJvmAndUnknownIdsAreRefused() {
         try (OuroborosEngine engine = engine(ApprovalMode.MANUAL)) {
             String before = ClassFingerprint.of(engine.liveClassBytes(Roster.class));
@@ -127,12 +159,16 @@ class ApprovalAndTelemetryTest {
         assertThat(Files.size(file)).isPositive();
     }
 
-    private static OuroborosEngine engine(ApprovalMode mode) {
+    private OuroborosEngine engine(ApprovalMode mode) {
         return OuroborosEngine.builder().config(config(mode)).build();
     }
 
-    private static EvolutionConfig config(ApprovalMode mode) {
+
+
+    private EvolutionConfig config(ApprovalMode mode) {
+        // Each test journals into its own directory, so no test sees another's pending approvals.
         return EvolutionConfig.builder().sourceRoots(Path.of("src/test/java")).target(Roster.class.getName() + "#print")
+                .dataDirectory(dir.resolve("data"))
                 .warmupRounds(1).measuredRounds(10).approval(mode).sandboxTimeout(Duration.ofSeconds(60)).build();
     }
 }

@@ -21,6 +21,9 @@ class OuroborosEngineTest {
     private static final Path SOURCES = Path.of("src/test/java");
     private static final String TARGET = Roster.class.getName() + "#print";
 
+    @org.junit.jupiter.api.io.TempDir
+    static Path data;
+
     @Test
     void dryRunFindsTheWinnerButLeavesTheLiveClassAlone() {
         EvolutionConfig config = base().approval(ApprovalMode.DISABLED).build();
@@ -131,7 +134,8 @@ class OuroborosEngineTest {
 
     @Test
     void targetWithoutSourceIsSkippedWithTheMissingFile() {
-        EvolutionConfig config = EvolutionConfig.builder().sourceRoots(SOURCES).target("java.lang.String#trim").build();
+        EvolutionConfig config = EvolutionConfig.builder().sourceRoots(SOURCES).target("java.lang.String#trim")
+                .dataDirectory(data).build();
         try (OuroborosEngine engine = OuroborosEngine.builder().config(config).build()) {
             EvolutionResult result = engine.runCycle();
             assertThat(result.outcome()).isEqualTo(EvolutionOutcome.SKIPPED);
@@ -143,7 +147,7 @@ class OuroborosEngineTest {
     @Test
     void unknownMethodIsSkippedNamingTheTarget() {
         EvolutionConfig config = EvolutionConfig.builder().sourceRoots(SOURCES)
-                .target(Roster.class.getName() + "#nope").build();
+                .target(Roster.class.getName() + "#nope").dataDirectory(data).build();
         try (OuroborosEngine engine = OuroborosEngine.builder().config(config).build()) {
             EvolutionResult result = engine.runCycle();
             assertThat(result.outcome()).isEqualTo(EvolutionOutcome.SKIPPED);
@@ -152,6 +156,7 @@ class OuroborosEngineTest {
     }
 
     private static EvolutionConfig.Builder base() {
-        return EvolutionConfig.builder().sourceRoots(SOURCES).target(TARGET).warmupRounds(2).measuredRounds(10);
+        return EvolutionConfig.builder().sourceRoots(SOURCES).target(TARGET).warmupRounds(2).measuredRounds(10)
+                .dataDirectory(data);
     }
 }

@@ -255,7 +255,7 @@ public final class EvolutionCycle {
         String evidence = best.evidence();
         PendingApproval approval = new PendingApproval("a-" + cycleId + "-" + c.id().substring(0, Math.min(6, c.id().length())),
                 cycleId, w, c.severity(), evidence, Instant.now());
-        WinnerApplier.Prepared prepared = new WinnerApplier.Prepared(approval, best.changedClasses(), liveClass,
+        WinnerApplier.Prepared prepared = new WinnerApplier.Prepared(approval, best.changedClasses(), () -> liveClass,
                 liveFingerprint);
         applier.record(prepared);
         boolean automatic = config.approval() == ApprovalMode.AUTOMATIC

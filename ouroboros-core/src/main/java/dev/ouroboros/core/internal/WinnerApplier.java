@@ -1,7 +1,12 @@
 package dev.ouroboros.core.internal;
 
 import dev.ouroboros.core.EngineState;
+import dev.ouroboros.core.HistoryEntry;
 import dev.ouroboros.core.HistoryStatus;
+import dev.ouroboros.mutation.MutationOperator;
+import dev.ouroboros.mutation.MutationSeverity;
+import java.util.Optional;
+import java.util.function.Supplier;
 import dev.ouroboros.core.PendingApproval;
 import dev.ouroboros.core.Winner;
 import dev.ouroboros.genome.OuroborosException;
@@ -31,7 +36,7 @@ public final class WinnerApplier {
     private static final Logger LOG = LoggerFactory.getLogger(WinnerApplier.class);
 
     /** A winner ready to swap in: the approval shown to people, and the bytes and classes behind it. */
-    public record Prepared(PendingApproval approval, Map<String, byte[]> classes, Class<?> liveClass,
+    public record Prepared(PendingApproval approval, Map<String, byte[]> classes, Supplier<Class<?>> liveClass,
             String liveFingerprint) {
         public Prepared {
             classes = new TreeMap<>(classes);
@@ -61,7 +66,47 @@ public final class WinnerApplier {
     /** Journals that a winner waits in the approval queue. */
     public void queued(Prepared p) {
         state.history().transition(p.approval().winner().candidateId(), HistoryStatus.PENDING_APPROVAL,
-                p.approval().id() + ": " + p.approval().evidence());
+                p.approval().id() + " fingerprint=" + p.liveFingerprint() + " " + p.approval().evidence());
+    }
+
+    /**
+     * Rebuilds the approval queue from the journal after a restart: every candidate whose latest record is
+     * {@code PENDING_APPROVAL}, with its stored (hash-verified) bytes. A pending approval whose bytes fail
+     * verification is dropped from the queue with a logged reason, and journaled as rejected.
+     */
+    public List<Prepared> restorePending() {
+        List<Prepared> restored = new ArrayList<>();
+        for (HistoryEntry entry : state.history().latestWithStatus(HistoryStatus.PENDING_APPROVAL)) {
+            Optional<Winner> winner = state.winners().winner(entry.candidateId());
+            if (winner.isEmpty()) {
+                continue;
+            }
+            try {
+                Map<String, byte[]> bytes = state.winners().classBytes(entry.candidateId());
+                String[] parts = entry.detail().split(" ", 3);
+                String id = parts[0];
+                String fingerprint = parts.length > 1 ? parts[1].replace("fingerprint=", "") : "";
+                String evidence = parts.length > 2 ? parts[2] : "";
+                MutationSeverity severity = severityOf(winner.get().operator());
+                String className = winner.get().regionId().substring(0, winner.get().regionId().indexOf('#'));
+                Supplier<Class<?>> live = () -> targets.loadedClass(className, ClassLoader.getSystemClassLoader());
+                restored.add(new Prepared(new PendingApproval(id, entry.cycleId(), winner.get(), severity, evidence,
+                        entry.time()), bytes, live, fingerprint));
+            } catch (OuroborosException e) {
+                LOG.warn("pending approval of candidate {} dropped: {}", entry.candidateId(), e.getMessage());
+                state.history().transition(entry.candidateId(), HistoryStatus.REJECTED, "dropped at restart: "
+                        + e.getMessage());
+            }
+        }
+        return restored;
+    }
+
+    private static MutationSeverity severityOf(String operator) {
+        try {
+            return MutationOperator.named(operator).severity();
+        } catch (IllegalArgumentException e) {
+            return MutationSeverity.MAJOR;
+        }
     }
 
     /** Journals that the bundle of an applied winner was rolled back. */
@@ -86,9 +131,9 @@ public final class WinnerApplier {
      */
     public Winner apply(Prepared p, String approvedBy) {
         PendingApproval a = p.approval();
-        String now = fingerprint(p.liveClass());
+        String now = fingerprint(p.liveClass().get());
         if (!now.equals(p.liveFingerprint())) {
-            throw new OuroborosException("approval " + a.id() + " is stale: " + p.liveClass().getName()
+            throw new OuroborosException("approval " + a.id() + " is stale: " + p.liveClass().get().getName()
                     + " changed since candidate " + a.winner().candidateId()
                     + " was evaluated; let a new cycle evaluate it again");
         }
@@ -97,7 +142,7 @@ public final class WinnerApplier {
         listeners.fire(l -> l.onSelectionApproved(a.cycleId(), a.winner(), approvedBy));
         List<PatchOperation> ops = new ArrayList<>();
         for (Map.Entry<String, byte[]> e : p.classes().entrySet()) {
-            Class<?> target = targets.loadedClass(e.getKey(), p.liveClass().getClassLoader());
+            Class<?> target = targets.loadedClass(e.getKey(), p.liveClass().get().getClassLoader());
             ops.add(PatchOperation.verified(target, e.getValue(), a.winner().classSha256().get(e.getKey()),
                     a.winner().operator() + " " + a.winner().candidateId()));
         }
