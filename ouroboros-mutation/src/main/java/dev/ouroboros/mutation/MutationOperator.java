@@ -5,7 +5,19 @@ import dev.ouroboros.mutation.internal.BinaryOperatorReplace;
 import dev.ouroboros.mutation.internal.BoxedToPrimitiveLocal;
 import dev.ouroboros.mutation.internal.ConditionNegate;
 import dev.ouroboros.mutation.internal.HoistPatternCompile;
+import dev.ouroboros.mutation.internal.ConditionReorder;
+import dev.ouroboros.mutation.internal.ConstantFolding;
+import dev.ouroboros.mutation.internal.DeadBranchElimination;
+import dev.ouroboros.mutation.internal.EnhancedForToIndexed;
+import dev.ouroboros.mutation.internal.InsertJump;
+import dev.ouroboros.mutation.internal.LinkedListToArrayList;
+import dev.ouroboros.mutation.internal.StatementCopy;
+import dev.ouroboros.mutation.internal.StatementReplace;
+import dev.ouroboros.mutation.internal.StatementSwap;
+import dev.ouroboros.mutation.internal.StrengthReduction;
+import dev.ouroboros.mutation.internal.UnaryOperatorReplace;
 import dev.ouroboros.mutation.internal.MathPowSquare;
+import dev.ouroboros.mutation.internal.PresizeArrayList;
 import dev.ouroboros.mutation.internal.StatementDelete;
 import dev.ouroboros.mutation.internal.StringBuilderInLoop;
 import java.util.ArrayList;
@@ -87,13 +99,99 @@ public interface MutationOperator {
         return new ConditionNegate();
     }
 
+    /** Returns the operator that turns {@code x * 2^k} into {@code x << k} for int and long locals. */
+    static MutationOperator strengthReduction() {
+        return new StrengthReduction();
+    }
+
+    /** Returns the operator that replaces an operation on two int literals by its value. */
+    static MutationOperator constantFolding() {
+        return new ConstantFolding();
+    }
+
+    /** Returns the operator that removes the branch of {@code if (true)} / {@code if (false)} that never runs. */
+    static MutationOperator deadBranchElimination() {
+        return new DeadBranchElimination();
+    }
+
+    /** Returns the operator that rewrites {@code for (T x : array)} as an indexed loop. */
+    static MutationOperator enhancedForToIndexed() {
+        return new EnhancedForToIndexed();
+    }
+
+    /** Returns the operator that makes a local, never-escaping {@code LinkedList} an {@code ArrayList}. */
+    static MutationOperator linkedListToArrayList() {
+        return new LinkedListToArrayList();
+    }
+
+    /** Returns the operator that presizes {@code new ArrayList<>()} filled by the following loop over an array. */
+    static MutationOperator presizeArrayList() {
+        return new PresizeArrayList();
+    }
+
+    /** Returns the genetic-improvement operator that inserts a copy of one statement before another. */
+    static MutationOperator statementCopy() {
+        return new StatementCopy(false);
+    }
+
+    /** Returns the type-matched variant of {@link #statementCopy()}: the copy goes before a statement of its own kind. */
+    static MutationOperator statementCopySameType() {
+        return new StatementCopy(true);
+    }
+
+    /** Returns the genetic-improvement operator that replaces one statement by a copy of another. */
+    static MutationOperator statementReplace() {
+        return new StatementReplace(false);
+    }
+
+    /** Returns the type-matched variant of {@link #statementReplace()}. */
+    static MutationOperator statementReplaceSameType() {
+        return new StatementReplace(true);
+    }
+
+    /** Returns the genetic-improvement operator that swaps two statements. */
+    static MutationOperator statementSwap() {
+        return new StatementSwap(false);
+    }
+
+    /** Returns the type-matched variant of {@link #statementSwap()}. */
+    static MutationOperator statementSwapSameType() {
+        return new StatementSwap(true);
+    }
+
+    /** Returns the genetic-improvement operator that swaps a unary operator for another of its family. */
+    static MutationOperator unaryOperatorReplace() {
+        return new UnaryOperatorReplace();
+    }
+
+    /** Returns the genetic-improvement operator that swaps the operands of one {@code &&} or {@code ||}. */
+    static MutationOperator conditionReorder() {
+        return new ConditionReorder();
+    }
+
+    /**
+     * The genetic-improvement operators that insert {@code break}, {@code continue} or {@code return}
+     * before one statement, alone or under an {@code if} guard copied from the body; find them by
+     * name ({@code insert-break}, {@code insert-guarded-return}, ...).
+     */
+    private static MutationOperator insertJump(InsertJump.Jump jump, boolean guarded) {
+        return new InsertJump(jump, guarded);
+    }
+
     /**
      * Returns the built-in operators in catalogue order: the semantics-preserving ones first, then
      * the exploratory genetic-improvement edits.
      */
     static List<MutationOperator> builtIns() {
         return List.of(stringBuilderInLoop(), boxedToPrimitiveLocal(), hoistPatternCompile(), mathPowSquare(),
-                statementDelete(), binaryOperatorReplace(), conditionNegate());
+                strengthReduction(), constantFolding(), deadBranchElimination(), enhancedForToIndexed(),
+                linkedListToArrayList(), presizeArrayList(),
+                statementDelete(), binaryOperatorReplace(), conditionNegate(),
+                statementCopy(), statementCopySameType(), statementReplace(), statementReplaceSameType(),
+                statementSwap(), statementSwapSameType(), unaryOperatorReplace(), conditionReorder(),
+                insertJump(InsertJump.Jump.BREAK, false), insertJump(InsertJump.Jump.BREAK, true),
+                insertJump(InsertJump.Jump.CONTINUE, false), insertJump(InsertJump.Jump.CONTINUE, true),
+                insertJump(InsertJump.Jump.RETURN, false), insertJump(InsertJump.Jump.RETURN, true));
     }
 
     /** Returns the built-in operators followed by the ones {@link ServiceLoader} finds, skipping names already taken. */

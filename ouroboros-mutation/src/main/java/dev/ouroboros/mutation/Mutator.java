@@ -11,6 +11,7 @@ import dev.ouroboros.genome.GenomeRegion;
 import dev.ouroboros.genome.OuroborosException;
 import dev.ouroboros.genome.SourceGenome;
 import dev.ouroboros.mutation.internal.MemberSplice;
+import dev.ouroboros.mutation.internal.UnitCache;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,9 +44,14 @@ import org.slf4j.LoggerFactory;
  * in the same order. When the region has more points than {@code maxCandidates}, a seeded shuffle
  * chooses which ones are tried, and the result is still listed in operator order, then point order.
  * Each edit's {@link RandomGenerator} is seeded from the candidate id, itself a hash of region id,
- * operator name, point and seed. A mutator is immutable and may be shared between threads when its
- * operators are stateless (the built-in ones are); operators must change nothing outside the body
- * they are given.
+ * operator name, point and seed. A mutator's configuration is immutable and it may be shared between
+ * threads when its operators are stateless (the built-in ones are); operators must change nothing
+ * outside the body they are given.
+ *
+ * <p>A mutator keeps the parses of the last few compilation units it worked on ({@link
+ * Builder#parseCacheSize}), keyed by the SHA-256 of their exact text, so that many calls on the
+ * regions of one file parse it once; a file that changed is parsed afresh. Calls on the same unit
+ * take turns; calls on different units run in parallel.
  */
 public final class Mutator {
 
@@ -55,14 +61,16 @@ public final class Mutator {
     private final List<MutationOperator> operators;
     private final long seed;
     private final int maxCandidates;
+    private final UnitCache units;
 
     private Mutator(Builder builder) {
         this.operators = builder.operators;
         this.seed = builder.seed;
         this.maxCandidates = builder.maxCandidates;
+        this.units = new UnitCache(builder.parseCacheSize);
     }
 
-    /** Returns a builder: built-in operators, seed 0, at most 50 candidates per call. */
+    /** Returns a builder: built-in operators, seed 0, at most 50 candidates per call, 8 cached parses. */
     public static Builder builder() {
         return new Builder();
     }
@@ -82,6 +90,16 @@ public final class Mutator {
         return maxCandidates;
     }
 
+    /** Returns how many compilation-unit parses this mutator keeps between calls (0: none). */
+    public int parseCacheSize() {
+        return units.capacity();
+    }
+
+    /** Returns how many whole-unit parses this mutator has made so far: a cache hit makes none. */
+    long unitParses() {
+        return units.parses();
+    }
+
     /**
      * Produces the candidates for one region.
      *
@@ -97,8 +115,16 @@ public final class Mutator {
         Path file = genome.sourceFile(className).orElseThrow();
         String path = relativePath(genome, file);
         JavaParser parser = new JavaParser(genome.parserConfiguration());
+        UnitCache.Entry entry = units.get(file, original, genome.parserConfiguration(),
+                () -> parse(parser, original, file));
+        // The member splice swaps members in and out of the shared parse: one caller at a time.
+        synchronized (entry) {
+            return mutate(parser, entry.unit(), region, file, path, original);
+        }
+    }
 
-        CompilationUnit probe = parse(parser, original, file);
+    private List<MutationCandidate> mutate(JavaParser parser, CompilationUnit probe, GenomeRegion region, Path file,
+            String path, String original) {
         BlockStmt probeBody = locate(region, probe, file);
         List<Point> points = new ArrayList<>();
         for (int op = 0; op < operators.size(); op++) {
@@ -264,6 +290,7 @@ public final class Mutator {
         private List<MutationOperator> operators = MutationOperator.builtIns();
         private long seed;
         private int maxCandidates = 50;
+        private int parseCacheSize = 8;
 
         private Builder() {
         }
@@ -295,6 +322,19 @@ public final class Mutator {
                 throw new IllegalArgumentException("maxCandidates must be positive, was " + maxCandidates);
             }
             this.maxCandidates = maxCandidates;
+            return this;
+        }
+
+        /**
+         * Sets how many compilation-unit parses the mutator keeps between calls, least recently used
+         * out first; default 8; 0 disables the cache. A parse is found again only for exactly the
+         * same text (SHA-256), so a file that changed is always parsed afresh.
+         */
+        public Builder parseCacheSize(int parseCacheSize) {
+            if (parseCacheSize < 0) {
+                throw new IllegalArgumentException("parseCacheSize must not be negative, was " + parseCacheSize);
+            }
+            this.parseCacheSize = parseCacheSize;
             return this;
         }
 

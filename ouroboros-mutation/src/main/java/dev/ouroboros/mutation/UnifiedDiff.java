@@ -38,9 +38,49 @@ public final class UnifiedDiff {
         if (oldText.equals(newText)) {
             return "";
         }
+        // Only the changed middle and its context are split into lines: a one-line edit of a
+        // 10,000-line file must not cost two full splits. Lines outside the window are equal in both
+        // texts and farther than the context from any change, so no hunk would show them anyway.
+        int prefix = 0;
+        int limit = Math.min(oldText.length(), newText.length());
+        while (prefix < limit && oldText.charAt(prefix) == newText.charAt(prefix)) {
+            prefix++;
+        }
+        int suffix = 0;
+        while (suffix < limit - prefix
+                && oldText.charAt(oldText.length() - 1 - suffix) == newText.charAt(newText.length() - 1 - suffix)) {
+            suffix++;
+        }
+        int from = oldText.lastIndexOf('\n', prefix - 1) + 1;
+        int skipped = 0;
+        for (int n = 0; n < contextLines && from > 0; n++) {
+            from = oldText.lastIndexOf('\n', from - 2) + 1;
+        }
+        for (int i = 0; i < from; i++) {
+            if (oldText.charAt(i) == '\n') {
+                skipped++;
+            }
+        }
+        int oldEnd = windowEnd(oldText, oldText.length() - suffix, contextLines);
+        int newEnd = newText.length() - (oldText.length() - oldEnd);
+        List<String> a = LineDiff.lines(oldText.substring(from, oldEnd));
+        List<String> b = LineDiff.lines(newText.substring(from, newEnd));
+        return render(new Shifted(a, skipped), new Shifted(b, skipped), offset(LineDiff.diff(a, b), skipped),
+                oldName, newName, contextLines);
+    }
+
+    /** The same diff computed over every line of both texts: the reference the windowed one must equal. */
+    static String betweenWholeTexts(String oldText, String newText, String oldName, String newName, int contextLines) {
+        if (oldText.equals(newText)) {
+            return "";
+        }
         List<String> a = LineDiff.lines(oldText);
         List<String> b = LineDiff.lines(newText);
-        List<Op> ops = LineDiff.diff(a, b);
+        return render(a, b, LineDiff.diff(a, b), oldName, newName, contextLines);
+    }
+
+    private static String render(List<String> a, List<String> b, List<Op> ops, String oldName, String newName,
+            int contextLines) {
         StringBuilder out = new StringBuilder();
         out.append("--- ").append(oldName).append('\n');
         out.append("+++ ").append(newName).append('\n');
@@ -72,6 +112,45 @@ public final class UnifiedDiff {
             i = to;
         }
         return out.toString();
+    }
+
+    /**
+     * Returns the end of the window: past the line holding {@code suffixStart} (a position in the
+     * common suffix, so the same line ends both texts' windows) and {@code contextLines} more.
+     */
+    private static int windowEnd(String text, int suffixStart, int contextLines) {
+        int end = suffixStart;
+        for (int n = 0; n <= contextLines && end < text.length(); n++) {
+            int newline = text.indexOf('\n', end);
+            end = newline < 0 ? text.length() : newline + 1;
+        }
+        return end;
+    }
+
+    private static List<Op> offset(List<Op> ops, int lines) {
+        return lines == 0 ? ops : ops.stream().map(op -> new Op(op.type(), op.oldIndex() + lines, op.newIndex() + lines)).toList();
+    }
+
+    /** A window of lines addressed by their line numbers in the whole text. */
+    private static final class Shifted extends java.util.AbstractList<String> {
+
+        private final List<String> lines;
+        private final int first;
+
+        Shifted(List<String> lines, int first) {
+            this.lines = lines;
+            this.first = first;
+        }
+
+        @Override
+        public String get(int index) {
+            return lines.get(index - first);
+        }
+
+        @Override
+        public int size() {
+            return first + lines.size();
+        }
     }
 
     private static void writeHunk(StringBuilder out, List<Op> hunk, List<String> a, List<String> b) {

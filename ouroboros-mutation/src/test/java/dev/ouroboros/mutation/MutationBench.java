@@ -33,21 +33,23 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * Measures the mutation engine on real source, outside the normal test run: candidates per second
  * over the corpus, candidates per operator, and the fraction of each operator's candidates that
- * compile. Run with {@code mvn -o -pl ouroboros-mutation test -Dtest=MutationBench -Douroboros.bench=true}.
+ * compile. Run with {@code scripts/bench mutation}, or
+ * {@code mvn -o -pl ouroboros-mutation test -Dtest=MutationBench -Douroboros.bench=true}.
  *
- * <p>Corpus: this repository's genome and mutation sources (compiled against the test class path)
- * and, when the machine has a JDK {@code src.zip}, ten {@code java.util} sources that
- * parse at Java 17 level (compiled with {@code --patch-module java.base}; a file whose original
- * does not compile on this JDK, which is every JDK 25 file on JDK 17, is used for throughput only). The report goes to stdout and to
- * {@code target/mutation-bench.md}.
+ * <p>Corpus: commons-lang3 3.17.0's main sources, unpacked by the build into
+ * {@code target/realworld} (system property {@code ouroboros.realworld.sources}). Every region of
+ * every class is mutated with every built-in operator by one mutator (as the engine does: one
+ * mutator, many calls); the clock runs only inside {@code mutate}. A uniform sample of each
+ * operator's candidates ({@code -Dbench.sample}, default 12) is compiled with javac, the rewritten
+ * class alone against the commons-lang3 jar on the test class path. The report goes to stdout, to
+ * {@code target/mutation-bench.md}, and as one {@code RESULT} line to {@code target/mutation-bench.result}.
  */
 @EnabledIfSystemProperty(named = "ouroboros.bench", matches = "true")
 class MutationBench {
 
-    private static final int SAMPLE_PER_OPERATOR = 25;
-    private static final String JDK_CLASSES =
-            "ArrayList|BitSet|Base64|Objects|Optional|StringJoiner|StringTokenizer|UUID|Scanner|Random";
-    private static final Path JDK_SOURCES = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/lib/src.zip");
+    private static final int SAMPLE_PER_OPERATOR = Integer.getInteger("bench.sample", 12);
+
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     private final JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     private final StandardJavaFileManager shared = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8);
@@ -55,39 +57,54 @@ class MutationBench {
 
     @Test
     void measureCorpus() throws Exception {
-        Path work = Files.createTempDirectory("mutation-bench");
-        List<Corpus> corpora = new ArrayList<>();
-        Path repo = Path.of("").toAbsolutePath().getParent();
-        corpora.add(new Corpus("ouroboros", List.of(repo.resolve("ouroboros-genome/src/main/java"),
-                repo.resolve("ouroboros-mutation/src/main/java")), List.of()));
-        if (Files.isRegularFile(JDK_SOURCES)) {
-            Path root = work.resolve("jdk");
-            extractJavaUtil(root);
-            corpora.add(new Corpus("jdk java.util", List.of(root), List.of("--patch-module", "java.base=" + root)));
-        }
+        Path root = Path.of(System.getProperty("ouroboros.realworld.sources", "target/realworld/commons-lang3-sources"));
+        assertThat(root).as("commons-lang3 sources unpacked by the build").isDirectory();
+        List<Corpus> corpora = List.of(new Corpus("commons-lang3", List.of(root), List.of()));
         Map<String, Stats> stats = new TreeMap<>();
+        for (MutationOperator op : MutationOperator.builtIns()) {
+            stats.put(op.name(), new Stats());
+        }
         long candidates = 0;
         long nanos = 0;
+        long cpuNanos = 0;
+        long firstCallNanos = 0;
         int regions = 0;
+        int classes = 0;
         SplittableRandom random = new SplittableRandom(2026);
         Map<String, List<Sample>> samples = new LinkedHashMap<>();
+        Mutator mutator = Mutator.builder().maxCandidates(10_000).build();
         for (Corpus corpus : corpora) {
             SourceGenome genome = SourceGenome.of(corpus.roots());
-            for (String className : classes(corpus.roots())) {
+            List<String> all = classes(corpus.roots());
+            int limit = Integer.getInteger("bench.classes", 0);
+            List<String> chosen = all;
+            if (limit > 0 && limit < all.size()) {
+                // Evenly spaced over the sorted corpus, so small and big files both take part.
+                chosen = new ArrayList<>();
+                for (int i = 0; i < limit; i++) {
+                    chosen.add(all.get((int) ((long) i * all.size() / limit)));
+                }
+            }
+            for (String className : chosen) {
                 List<GenomeRegion> classRegions;
                 try {
                     classRegions = genome.regions(className);
                 } catch (OuroborosException e) {
                     continue; // not parseable at Java 17 level
                 }
-                boolean originalCompiles = compiles(className, genome.sourceText(className), corpus.options());
-                System.out.println(corpus.name() + " " + className + " " + classRegions.size() + " regions, original compiles: "
-                        + originalCompiles);
-                Mutator mutator = Mutator.builder().maxCandidates(10_000).build();
+                classes++;
+                boolean first = true;
                 for (GenomeRegion region : classRegions) {
+                    long cpuStart = THREADS.getCurrentThreadCpuTime();
                     long start = System.nanoTime();
                     List<MutationCandidate> made = mutator.mutate(genome, region);
-                    nanos += System.nanoTime() - start;
+                    long took = System.nanoTime() - start;
+                    cpuNanos += THREADS.getCurrentThreadCpuTime() - cpuStart;
+                    nanos += took;
+                    if (first) {
+                        firstCallNanos += took;
+                        first = false;
+                    }
                     regions++;
                     candidates += made.size();
                     for (MutationCandidate c : made) {
@@ -96,23 +113,28 @@ class MutationBench {
                         if (!c.lexicallyPreserved()) {
                             s.prettyPrinted++;
                         }
-                        if (originalCompiles) {
-                            // Reservoir sampling keeps a uniform sample without holding every candidate.
-                            List<Sample> reservoir = samples.computeIfAbsent(c.operator(), k -> new ArrayList<>());
-                            s.compilable++;
-                            if (reservoir.size() < SAMPLE_PER_OPERATOR) {
-                                reservoir.add(new Sample(c, corpus.options()));
-                            } else {
-                                int slot = random.nextInt(s.compilable);
-                                if (slot < SAMPLE_PER_OPERATOR) {
-                                    reservoir.set(slot, new Sample(c, corpus.options()));
-                                }
+                        // Reservoir sampling keeps a uniform sample without holding every candidate.
+                        List<Sample> reservoir = samples.computeIfAbsent(c.operator(), k -> new ArrayList<>());
+                        if (reservoir.size() < SAMPLE_PER_OPERATOR) {
+                            reservoir.add(new Sample(c, corpus.options()));
+                        } else {
+                            int slot = random.nextInt(s.candidates);
+                            if (slot < SAMPLE_PER_OPERATOR) {
+                                reservoir.set(slot, new Sample(c, corpus.options()));
                             }
                         }
                     }
                 }
             }
         }
+        // Baseline in the same run: the phase-1 path, a whole-unit parse on every call (cache off),
+        // on the first few classes; the cached mutator is timed again on the same regions.
+        int baselineClasses = Integer.getInteger("bench.baseline.classes", 5);
+        long[] uncached = timeRegions(corpora.get(0), baselineClasses, Mutator.builder().maxCandidates(10_000).parseCacheSize(0).build());
+        long[] cached = timeRegions(corpora.get(0), baselineClasses, Mutator.builder().maxCandidates(10_000).build());
+        double uncachedRate = uncached[0] / (uncached[1] / 1e9);
+        double cachedRate = cached[0] / (cached[1] / 1e9);
+        long compileStart = System.nanoTime();
         for (Map.Entry<String, List<Sample>> e : samples.entrySet()) {
             Stats s = stats.get(e.getKey());
             for (Sample sample : e.getValue()) {
@@ -122,19 +144,53 @@ class MutationBench {
                 }
             }
         }
+        double compileSeconds = (System.nanoTime() - compileStart) / 1e9;
+        double perSecond = candidates / (nanos / 1e9);
+        double perCpuSecond = candidates / (cpuNanos / 1e9);
         StringWriter report = new StringWriter();
-        report.write(String.format("regions: %d, candidates: %d, mutate time: %.1f s, candidates/s: %.0f%n%n",
-                regions, candidates, nanos / 1e9, candidates / (nanos / 1e9)));
-        report.write("| operator | candidates | pretty-printed | compiled / sampled | compile rate |\n");
-        report.write("| --- | ---: | ---: | ---: | ---: |\n");
-        for (Map.Entry<String, Stats> e : stats.entrySet()) {
-            Stats s = e.getValue();
-            report.write(String.format("| `%s` | %d | %d | %d / %d | %s |%n", e.getKey(), s.candidates, s.prettyPrinted,
-                    s.compiled, s.tried, s.tried == 0 ? "n/a" : String.format("%.0f%%", 100.0 * s.compiled / s.tried)));
+        report.write(String.format("corpus: commons-lang3 3.17.0 main sources, %d classes, %d regions%n", classes, regions));
+        report.write(String.format("candidates: %d, mutate time: %.1f s (first call per class, parse included: %.1f s),"
+                + " candidates/s: %.0f, whole-unit parses: %d%n", candidates, nanos / 1e9, firstCallNanos / 1e9,
+                perSecond, mutator.unitParses()));
+        report.write(String.format("mutate thread CPU time: %.1f s, candidates per CPU second: %.0f (the machine is shared;"
+                + " this figure does not depend on the other load), load average at the end: %.1f%n", cpuNanos / 1e9,
+                perCpuSecond, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+        report.write(String.format("baseline on the first %d classes: without the parse cache %.0f candidates/s,"
+                + " with it %.0f candidates/s: ratio %.1f%n", baselineClasses, uncachedRate, cachedRate, cachedRate / uncachedRate));
+        report.write(String.format("compile sample: %d per operator, %.1f s%n%n", SAMPLE_PER_OPERATOR, compileSeconds));
+        report.write("| operator | kind | candidates | pretty-printed | compiled / sampled | compile rate |\n");
+        report.write("| --- | --- | ---: | ---: | ---: | ---: |\n");
+        StringBuilder result = new StringBuilder(String.format("RESULT mutation candidates_per_s=%.0f candidates_per_cpu_s=%.0f cache_speedup=%.1f candidates=%d regions=%d classes=%d",
+                perSecond, perCpuSecond, cachedRate / uncachedRate, candidates, regions, classes));
+        for (MutationOperator op : MutationOperator.builtIns()) {
+            Stats s = stats.get(op.name());
+            String rate = s.tried == 0 ? "n/a" : String.format("%.0f%%", 100.0 * s.compiled / s.tried);
+            report.write(String.format("| `%s` | %s | %d | %d | %d / %d | %s |%n", op.name(),
+                    op.kind() == OperatorKind.SEMANTICS_PRESERVING ? "preserving" : "exploratory", s.candidates,
+                    s.prettyPrinted, s.compiled, s.tried, rate));
+            result.append(' ').append("compile_").append(op.name().replace('-', '_')).append('=')
+                    .append(s.tried == 0 ? "n/a" : String.format("%d/%d", s.compiled, s.tried));
         }
         System.out.println(report);
+        System.out.println(result);
         Files.writeString(Path.of("target/mutation-bench.md"), report.toString());
+        Files.writeString(Path.of("target/mutation-bench.result"), result + "\n");
         assertThat(candidates).isPositive();
+    }
+
+    /** Returns {candidates, nanoseconds in mutate} for every region of the first {@code n} classes. */
+    private static long[] timeRegions(Corpus corpus, int n, Mutator mutator) throws IOException {
+        SourceGenome genome = SourceGenome.of(corpus.roots());
+        long candidates = 0;
+        long nanos = 0;
+        for (String className : classes(corpus.roots()).subList(0, n)) {
+            for (GenomeRegion region : genome.regions(className)) {
+                long start = System.nanoTime();
+                candidates += mutator.mutate(genome, region).size();
+                nanos += System.nanoTime() - start;
+            }
+        }
+        return new long[] {candidates, nanos};
     }
 
     private record Corpus(String name, List<Path> roots, List<String> options) {
@@ -188,20 +244,5 @@ class MutationBench {
             }
         }
         return out;
-    }
-
-    private static void extractJavaUtil(Path root) throws IOException {
-        try (ZipFile zip = new ZipFile(JDK_SOURCES.toFile())) {
-            for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
-                String name = entry.getName();
-                if (name.matches("java\\.base/java/util/(" + JDK_CLASSES + ")\\.java")) {
-                    Path target = root.resolve(name.substring("java.base/".length()));
-                    Files.createDirectories(target.getParent());
-                    try (InputStream in = zip.getInputStream(entry)) {
-                        Files.copy(in, target);
-                    }
-                }
-            }
-        }
     }
 }

@@ -17,6 +17,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 class MutatorTest {
 
+    /** The operators of phase one, which the demo expectations below were written for. */
+    static final List<MutationOperator> PHASE_ONE_OPERATORS = List.of(MutationOperator.stringBuilderInLoop(),
+            MutationOperator.boxedToPrimitiveLocal(), MutationOperator.hoistPatternCompile(),
+            MutationOperator.mathPowSquare(), MutationOperator.statementDelete(),
+            MutationOperator.binaryOperatorReplace(), MutationOperator.conditionNegate());
+
+    private static Mutator.Builder phaseOne() {
+        return Mutator.builder().operators(PHASE_ONE_OPERATORS);
+    }
+
     @TempDir
     Path dir;
 
@@ -31,8 +41,8 @@ class MutatorTest {
 
     @Test
     void sameSeedGivesIdenticalCandidatesInTheSameOrder() {
-        List<MutationCandidate> first = demoCandidates(Mutator.builder().seed(7).build());
-        List<MutationCandidate> second = demoCandidates(Mutator.builder().seed(7).build());
+        List<MutationCandidate> first = demoCandidates(phaseOne().seed(7).build());
+        List<MutationCandidate> second = demoCandidates(phaseOne().seed(7).build());
         assertThat(first).isNotEmpty().isEqualTo(second);
         assertThat(first).extracting(MutationCandidate::operator).startsWith("string-builder-in-loop")
                 .containsOnly("string-builder-in-loop", "statement-delete");
@@ -44,8 +54,8 @@ class MutatorTest {
 
     @Test
     void idsAreShortHexUniqueAndDependOnTheSeed() {
-        List<MutationCandidate> seven = demoCandidates(Mutator.builder().seed(7).build());
-        List<MutationCandidate> eight = demoCandidates(Mutator.builder().seed(8).build());
+        List<MutationCandidate> seven = demoCandidates(phaseOne().seed(7).build());
+        List<MutationCandidate> eight = demoCandidates(phaseOne().seed(8).build());
         assertThat(seven).extracting(MutationCandidate::id).allMatch(id -> id.matches("[0-9a-f]{16}"))
                 .doesNotHaveDuplicates();
         assertThat(seven).extracting(MutationCandidate::id).doesNotContainAnyElementsOf(
@@ -60,7 +70,7 @@ class MutatorTest {
         String after = Demo.SOURCE.substring(Demo.SOURCE.indexOf("    static String escape"));
         assertThat(before).contains("static   int   unused ( int x ){ return x*2 ; }", "/**   The report");
         assertThat(after).contains("/* quote when needed */");
-        for (MutationCandidate c : demoCandidates(Mutator.builder().build())) {
+        for (MutationCandidate c : demoCandidates(phaseOne().build())) {
             assertThat(c.lexicallyPreserved()).isTrue();
             assertThat(c.mutatedSource()).startsWith(before).endsWith(after).isNotEqualTo(c.originalSource());
         }
@@ -68,7 +78,7 @@ class MutatorTest {
 
     @Test
     void everyDiffTurnsTheOriginalIntoTheCandidateAlsoWithTheRealPatchCommand() throws Exception {
-        for (MutationCandidate c : demoCandidates(Mutator.builder().build())) {
+        for (MutationCandidate c : demoCandidates(phaseOne().build())) {
             assertThat(c.diff()).startsWith("--- a/com/acme/OrderReport.java\n+++ b/com/acme/OrderReport.java\n@@ ");
             assertThat(DiffApplier.apply(c.originalSource(), c.diff())).isEqualTo(c.mutatedSource());
             if (PatchCommand.available()) {
@@ -86,7 +96,7 @@ class MutatorTest {
             throw new IllegalStateException("boom");
         });
         MutationOperator uncountable = new TestOperator("uncountable", -1, (body, index) -> { });
-        List<MutationCandidate> out = demoCandidates(Mutator.builder()
+        List<MutationCandidate> out = demoCandidates(phaseOne()
                 .operators(List.of(noOp, failing, uncountable, MutationOperator.stringBuilderInLoop())).build());
         assertThat(out).extracting(MutationCandidate::operator).containsExactly("string-builder-in-loop");
     }
@@ -99,7 +109,7 @@ class MutatorTest {
             first.remove();
             body.setData(LexicalPreservingPrinter.NODE_TEXT_DATA, null);
         });
-        List<MutationCandidate> out = demoCandidates(Mutator.builder().operators(List.of(corrupting)).build());
+        List<MutationCandidate> out = demoCandidates(phaseOne().operators(List.of(corrupting)).build());
         assertThat(out).hasSize(1);
         MutationCandidate c = out.get(0);
         assertThat(c.lexicallyPreserved()).isFalse();
@@ -119,16 +129,35 @@ class MutatorTest {
         SourceTree tree = new SourceTree(dir.resolve("big")).write("p.Big", source);
         GenomeRegion region = tree.region("p.Big", "sum");
         // 32 statements; binary-operator-replace has no points (only compound assignments).
-        List<MutationCandidate> all = Mutator.builder().build().mutate(tree.genome(), region);
+        List<MutationCandidate> all = phaseOne().build().mutate(tree.genome(), region);
         assertThat(all).hasSize(32);
-        List<MutationCandidate> a = Mutator.builder().seed(1).maxCandidates(5).build().mutate(tree.genome(), region);
-        List<MutationCandidate> again = Mutator.builder().seed(1).maxCandidates(5).build().mutate(tree.genome(), region);
-        List<MutationCandidate> b = Mutator.builder().seed(2).maxCandidates(5).build().mutate(tree.genome(), region);
+        List<MutationCandidate> a = phaseOne().seed(1).maxCandidates(5).build().mutate(tree.genome(), region);
+        List<MutationCandidate> again = phaseOne().seed(1).maxCandidates(5).build().mutate(tree.genome(), region);
+        List<MutationCandidate> b = phaseOne().seed(2).maxCandidates(5).build().mutate(tree.genome(), region);
         assertThat(a).hasSize(5).isEqualTo(again);
         assertThat(a).extracting(MutationCandidate::point).isSorted();
         assertThat(b).hasSize(5);
         assertThat(a).extracting(MutationCandidate::point)
                 .isNotEqualTo(b.stream().map(MutationCandidate::point).toList());
+    }
+
+    @Test
+    void unitParseIsReusedForTheSameTextAndRedoneWhenTheFileChanges() {
+        SourceTree tree = demo();
+        Mutator mutator = phaseOne().build();
+        Mutator uncached = phaseOne().parseCacheSize(0).build();
+        GenomeRegion region = tree.region(Demo.CLASS_NAME, "toCsv");
+        List<MutationCandidate> first = mutator.mutate(tree.genome(), region);
+        List<MutationCandidate> second = mutator.mutate(tree.genome(), region);
+        assertThat(mutator.unitParses()).isEqualTo(1);
+        assertThat(second).isEqualTo(first).isEqualTo(uncached.mutate(tree.genome(), region));
+        tree.write(Demo.CLASS_NAME, Demo.SOURCE.replace("csv += order.id()", "csv += \"#\" + order.id()"));
+        List<MutationCandidate> changed = mutator.mutate(tree.genome(), region);
+        assertThat(mutator.unitParses()).isEqualTo(2);
+        assertThat(changed).isNotEmpty().allSatisfy(c -> assertThat(c.originalSource()).contains("\"#\" + order.id()"));
+        assertThat(changed).isEqualTo(uncached.mutate(tree.genome(), region));
+        uncached.mutate(tree.genome(), region);
+        assertThat(uncached.unitParses()).isEqualTo(3);
     }
 
     @Test
@@ -158,9 +187,15 @@ class MutatorTest {
         Mutator defaults = Mutator.builder().build();
         assertThat(defaults.seed()).isZero();
         assertThat(defaults.maxCandidates()).isEqualTo(50);
+        assertThat(defaults.parseCacheSize()).isEqualTo(8);
         assertThat(defaults.operators()).extracting(MutationOperator::name)
-                .containsExactly("string-builder-in-loop", "boxed-to-primitive-local", "hoist-pattern-compile",
-                        "math-pow-square", "statement-delete", "binary-operator-replace", "condition-negate");
+                .startsWith("string-builder-in-loop", "boxed-to-primitive-local", "hoist-pattern-compile",
+                        "math-pow-square", "strength-reduction", "constant-folding", "dead-branch-elimination",
+                        "enhanced-for-to-indexed", "linked-list-to-array-list", "presize-array-list",
+                        "statement-delete", "binary-operator-replace", "condition-negate")
+                .hasSize(27);
+        assertThatThrownBy(() -> Mutator.builder().parseCacheSize(-1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("parseCacheSize must not be negative, was -1");
     }
 
     @Test
@@ -172,7 +207,7 @@ class MutatorTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no mutation operator named 'loop-unroll'")
                 .hasMessageContaining("string-builder-in-loop, boxed-to-primitive-local")
-                .hasMessageContaining("condition-negate, test-service-operator]");
+                .hasMessageContaining("insert-guarded-return, test-service-operator]");
     }
 
     @Test

@@ -81,6 +81,20 @@ class UnifiedDiffTest {
         assertThat(DiffApplier.apply(pair.get1(), diff)).isEqualTo(pair.get2());
     }
 
+    @Property(tries = 600)
+    void windowedDiffEqualsTheDiffOfAllLines(@ForAll("textPairs") Tuple2<String, String> pair,
+            @ForAll("contexts") int context, @ForAll("lines") List<String> around) {
+        // Shared lines before and after the texts move the change away from the ends, where the
+        // window has to stop short of the text.
+        String head = String.join("", around);
+        String old = head + pair.get1() + "\n" + head;
+        String neu = head + pair.get2() + "\n" + head;
+        assertThat(UnifiedDiff.between(old, neu, "a/f", "b/f", context))
+                .isEqualTo(UnifiedDiff.betweenWholeTexts(old, neu, "a/f", "b/f", context));
+        assertThat(UnifiedDiff.between(pair.get1(), pair.get2(), "a/f", "b/f", context))
+                .isEqualTo(UnifiedDiff.betweenWholeTexts(pair.get1(), pair.get2(), "a/f", "b/f", context));
+    }
+
     @Property(tries = 300)
     void diffIsMinimalForASingleLineChange(@ForAll("lines") List<String> lines, @ForAll int seed) {
         if (lines.isEmpty()) {

@@ -34,13 +34,17 @@ public final class MemberSplice {
     private final BodyDeclaration<?> member;
     private final int start;
     private final String memberText;
+    private final String padding;
+    private JavaParser checker;
 
-    private MemberSplice(JavaParser parser, String original, BodyDeclaration<?> member, int start, String memberText) {
+    private MemberSplice(JavaParser parser, String original, BodyDeclaration<?> member, int start, String memberText,
+            String padding) {
         this.parser = parser;
         this.original = original;
         this.member = member;
         this.start = start;
         this.memberText = memberText;
+        this.padding = padding;
     }
 
     /**
@@ -63,7 +67,14 @@ public final class MemberSplice {
         if (start + text.length() > original.length() || !original.regionMatches(start, text, 0, text.length())) {
             return Optional.empty();
         }
-        return Optional.of(new MemberSplice(parser, original, member, start, text));
+        if (member.getBegin().isEmpty()) {
+            return Optional.empty();
+        }
+        // The fresh member is parsed at its original line and column, so its nodes' ranges lie inside
+        // the unit's: lexical-preserving printing takes a node whose range falls outside its parent's
+        // for a "phantom" node and prints it differently (and caches that verdict per node).
+        String padding = "\n".repeat(member.getBegin().get().line - 1) + " ".repeat(member.getBegin().get().column - 1);
+        return Optional.of(new MemberSplice(parser, original, member, start, text, padding));
     }
 
     /**
@@ -72,7 +83,7 @@ public final class MemberSplice {
      * Exceptions thrown by {@code edit} propagate; the shared parse is restored either way.
      */
     public Optional<String> edit(Consumer<BlockStmt> edit) {
-        ParseResult<BodyDeclaration<?>> parsed = parser.parseBodyDeclaration(memberText);
+        ParseResult<BodyDeclaration<?>> parsed = parser.parseBodyDeclaration(padding + memberText);
         if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
             return Optional.empty();
         }
@@ -94,13 +105,26 @@ public final class MemberSplice {
             } catch (RuntimeException e) {
                 return Optional.empty();
             }
-            if (!parser.parseBodyDeclaration(printed).isSuccessful()) {
+            if (!checker().parseBodyDeclaration(printed).isSuccessful()) {
                 return Optional.empty();
             }
             return Optional.of(original.substring(0, start) + printed + original.substring(start + memberText.length()));
         } finally {
             fresh.replace(member);
         }
+    }
+
+    /**
+     * A parser for the "does the print parse" check: same language level (so the same validation),
+     * but without the token list and comment attribution the check does not need.
+     */
+    private JavaParser checker() {
+        if (checker == null) {
+            checker = new JavaParser(new com.github.javaparser.ParserConfiguration()
+                    .setLanguageLevel(parser.getParserConfiguration().getLanguageLevel())
+                    .setStoreTokens(false).setAttributeComments(false));
+        }
+        return checker;
     }
 
     private static Optional<BlockStmt> bodyOf(Node member) {
