@@ -168,6 +168,7 @@ public final class DemoApp {
         p.setProperty("message", result.message());
         p.setProperty("applied", String.valueOf(applied));
         p.setProperty("pending", String.valueOf(engine.approvals().pending().size()));
+        p.setProperty("approval_id", engine.approvals().pending().stream().findFirst().map(PendingApproval::id).orElse(""));
         p.setProperty("operator", result.winner().map(Winner::operator).orElse(""));
         p.setProperty("regions", String.join(";", result.regionIds()));
         p.setProperty("candidates", String.valueOf(result.candidates().size()));
