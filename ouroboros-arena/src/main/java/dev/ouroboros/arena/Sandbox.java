@@ -394,7 +394,8 @@ public final class Sandbox implements AutoCloseable {
         public Builder workerClasspath(List<Path> workerClasspath) {
             Objects.requireNonNull(workerClasspath, "workerClasspath");
             workerClasspath.forEach(p -> Objects.requireNonNull(p, "workerClasspath entry"));
-            this.workerClasspath = List.copyOf(workerClasspath);
+            // Absolute: the workers run in their own working directory, where relative entries mean nothing.
+            this.workerClasspath = workerClasspath.stream().map(p -> p.toAbsolutePath().normalize()).toList();
             return this;
         }
 

@@ -110,7 +110,7 @@ public record EvolutionConfig(
         if (measuredRounds < 5) {
             throw new InvalidConfigurationException("rounds must be at least 5 for a rank test on the timings, was " + measuredRounds);
         }
-        // Absolute, because sandbox workers run in their own working directory.
+        // Absolute, so the value means the same whoever reads it (the sandbox makes its own copy absolute too).
         classpath = classpath.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         Objects.requireNonNull(approval, "approval must not be null");
         Objects.requireNonNull(trigger, "trigger must not be null");
@@ -140,7 +140,8 @@ public record EvolutionConfig(
      * @throws InvalidConfigurationException naming the first bad option
      */
     public static EvolutionConfig fromAgentArgs(String agentArgs) {
-        return ConfigOptions.fromAgentArgs(agentArgs, builder()).build();
+        // An agent has no other way to tell its user what it does: progress lines are on unless turned off.
+        return ConfigOptions.fromAgentArgs(agentArgs, builder().verbose(true)).build();
     }
 
     /**

@@ -84,7 +84,7 @@ public final class OuroborosEngine implements AutoCloseable {
             state.repairs().forEach(r -> LOG.warn("data directory {}: {}", config.dataDirectory(), r));
             Instrumentation inst = b.instrumentation != null ? b.instrumentation : AgentInstrumentation.obtain();
             this.patcher = new LivePatcher(inst);
-            this.targets = new TargetResolver(config, genome, inst, this::stopping);
+            this.targets = new TargetResolver(config, genome, patcher, this::stopping);
             this.applier = new WinnerApplier(patcher, targets, listeners, state);
             this.approvals = new ApprovalQueue(applier);
             applier.restorePending().forEach(approvals::add);

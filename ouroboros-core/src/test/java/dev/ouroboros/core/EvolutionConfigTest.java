@@ -60,6 +60,8 @@ class EvolutionConfigTest {
         assertThat(c.approval()).isEqualTo(ApprovalMode.AUTOMATIC);
         assertThat(c.classpath()).isNotEmpty();
         assertThat(c.trigger()).isEqualTo(CycleTrigger.DREAM);
+        assertThat(c.verbose()).as("agents report their progress unless told not to").isTrue();
+        assertThat(EvolutionConfig.builder().sourceRoots(Path.of("src")).build().verbose()).isFalse();
         assertThat(c.idleTime()).isEqualTo(Duration.ofSeconds(30));
         assertThat(c.maxCpuLoad()).isEqualTo(0.05);
         assertThat(c.jmx()).isTrue();

@@ -44,7 +44,7 @@ public final class LivePatcher implements AutoCloseable {
     private volatile boolean closed;
 
     /**
-     * Creates a patcher and registers its retransform-capable transformer.
+     * Creates a patcher; its retransform-capable transformer is registered only while it captures bytes.
      *
      * @param inst the JVM's instrumentation, for example from {@link AgentInstrumentation#obtain()}
      * @throws PatchRejectedException when the agent may not redefine or retransform classes
@@ -55,7 +55,6 @@ public final class LivePatcher implements AutoCloseable {
             throw new PatchRejectedException("the agent may not redefine or retransform classes; its jar manifest"
                     + " needs Can-Redefine-Classes: true and Can-Retransform-Classes: true");
         }
-        inst.addTransformer(capture, true);
     }
 
     /**
@@ -273,14 +272,13 @@ public final class LivePatcher implements AutoCloseable {
         listeners.remove(listener);
     }
 
-    /** Removes the transformer; the patched classes keep running the code they run now. */
+    /** Closes the patcher; the patched classes keep running the code they run now. */
     @Override
     public void close() {
         writer.lock();
         try {
             if (!closed) {
                 closed = true;
-                inst.removeTransformer(capture);
             }
         } finally {
             writer.unlock();

@@ -37,87 +37,6 @@ public final class ArenaJmhBench {
 
     private static final String PKG = "dev.ouroboros.examples.demo";
 
-    private static final String ORDER = """
-            package dev.ouroboros.examples.demo;
-
-            public record Order(long id, String customer, long amountCents) {
-            }
-            """;
-
-    private static final String ORDERS = """
-            package dev.ouroboros.examples.demo;
-
-            import java.util.ArrayList;
-            import java.util.List;
-            import java.util.SplittableRandom;
-
-            public final class Orders {
-                private static final String[] NAMES = {"Ada Lovelace", "Grace Hopper", "Hopper, Grace", "Alan \\"The\\" Turing",
-                    "Barbara Liskov", "Edsger Dijkstra", "Katherine Johnson", "Donald Knuth", "Frances Allen", "Tony Hoare"};
-
-                private Orders() {
-                }
-
-                public static List<Order> sample(int count, long seed) {
-                    SplittableRandom random = new SplittableRandom(seed);
-                    List<Order> orders = new ArrayList<>(count);
-                    for (int i = 0; i < count; i++) {
-                        long amount = random.nextInt(10) == 0 ? -random.nextLong(5_000) : random.nextLong(250_000);
-                        orders.add(new Order(100_000 + i, NAMES[random.nextInt(NAMES.length)], amount));
-                    }
-                    return orders;
-                }
-            }
-            """;
-
-    private static final String REPORT_HEAD = """
-            package dev.ouroboros.examples.demo;
-
-            import java.util.List;
-
-            public final class OrderReport {
-
-                private OrderReport() {
-                }
-
-                public static String toCsv(List<Order> orders) {
-            """;
-
-    private static final String REPORT_TAIL = """
-                }
-
-                static String escape(String field) {
-                    if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\\n') < 0) {
-                        return field;
-                    }
-                    return '"' + field.replace("\\"", "\\"\\"") + '"';
-                }
-
-                static String formatAmount(long cents) {
-                    long abs = Math.abs(cents);
-                    long fraction = abs % 100;
-                    return (cents < 0 ? "-" : "") + abs / 100 + "." + (fraction < 10 ? "0" : "") + fraction;
-                }
-            }
-            """;
-
-    private static final String QUADRATIC_BODY = """
-                    String csv = "id,customer,amount\\n";
-                    for (Order order : orders) {
-                        csv += order.id() + "," + escape(order.customer()) + "," + formatAmount(order.amountCents()) + "\\n";
-                    }
-                    return csv;
-            """;
-
-    private static final String BUILDER_BODY = """
-                    StringBuilder csv = new StringBuilder("id,customer,amount\\n");
-                    for (Order order : orders) {
-                        csv.append(order.id()).append(',').append(escape(order.customer())).append(',')
-                                .append(formatAmount(order.amountCents())).append('\\n');
-                    }
-                    return csv.toString();
-            """;
-
     /** The user's workload: one operation renders a full day of orders. Loaded per candidate, child-first. */
     private static final String WORKLOAD = """
             package dev.ouroboros.examples.demo;
@@ -163,8 +82,8 @@ public final class ArenaJmhBench {
         Map<String, byte[]> original;
         Map<String, byte[]> builder;
         try (InMemoryCompiler compiler = InMemoryCompiler.create()) {
-            CompilationResult app = compiler.compile(Map.of(PKG + ".Order", ORDER, PKG + ".Orders", ORDERS,
-                    PKG + ".OrderReport", REPORT_HEAD + QUADRATIC_BODY + REPORT_TAIL,
+            CompilationResult app = compiler.compile(Map.of(DemoSources.ORDER, DemoSources.ORDER_SOURCE,
+                    DemoSources.ORDERS, DemoSources.ORDERS_SOURCE, DemoSources.REPORT, DemoSources.REPORT_SOURCE,
                     PKG + ".OrderReportWorkload", WORKLOAD), classpath, 17);
             require(app);
             for (Map.Entry<String, byte[]> c : app.classes().entrySet()) {
@@ -173,8 +92,7 @@ public final class ArenaJmhBench {
                 Files.write(f, c.getValue());
             }
             original = Map.of(PKG + ".OrderReport", app.classes().get(PKG + ".OrderReport"));
-            CompilationResult fast = compiler.compile(Map.of(PKG + ".OrderReport", REPORT_HEAD + BUILDER_BODY + REPORT_TAIL),
-                    List.of(user), 17);
+            CompilationResult fast = compiler.compile(Map.of(DemoSources.REPORT, DemoSources.BUILDER), List.of(user), 17);
             require(fast);
             builder = fast.classes();
         }

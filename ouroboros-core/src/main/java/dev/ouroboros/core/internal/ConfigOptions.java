@@ -59,11 +59,6 @@ public final class ConfigOptions {
     private ConfigOptions() {
     }
 
-    /** Returns the option names, in documentation order. */
-    public static List<String> names() {
-        return List.copyOf(OPTIONS.keySet());
-    }
-
     /** Applies {@code key=value,key=value} agent arguments to the builder. */
     public static EvolutionConfig.Builder fromAgentArgs(String args, EvolutionConfig.Builder builder) {
         if (args == null || args.isBlank()) {

@@ -18,11 +18,7 @@ public final class EngineAgentStartup implements AgentStartup {
     @Override
     public void start(String agentArgs, Instrumentation instrumentation) {
         try {
-            String args = agentArgs == null ? "" : agentArgs;
-            if (!args.contains("verbose=")) {
-                args = args.isBlank() ? args : args + ",verbose=true";
-            }
-            EvolutionConfig config = EvolutionConfig.fromAgentArgs(args);
+            EvolutionConfig config = EvolutionConfig.fromAgentArgs(agentArgs);
             OuroborosEngine engine = OuroborosEngine.builder().config(config).instrumentation(instrumentation)
                     .name("agent").build();
             OuroborosEngine.attach(engine);

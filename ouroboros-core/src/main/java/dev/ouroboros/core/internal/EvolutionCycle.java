@@ -3,8 +3,6 @@ package dev.ouroboros.core.internal;
 import dev.ouroboros.arena.AcceptanceCriteria;
 import dev.ouroboros.arena.ClassFileVersion;
 import dev.ouroboros.arena.CompilationResult;
-import dev.ouroboros.arena.FidelityCheck;
-import dev.ouroboros.arena.FidelityReport;
 import dev.ouroboros.arena.InMemoryCompiler;
 import dev.ouroboros.arena.Sandbox;
 import dev.ouroboros.arena.SandboxRequest;
@@ -118,18 +116,14 @@ public final class EvolutionCycle {
 
         byte[] liveBytes = clock.time("fidelity", () -> patcher.currentBytes(liveClass));
         int release = ClassFileVersion.releaseOf(liveBytes);
-        CompilationResult original = clock.time("fidelity", () -> compiler.compile(
-                Map.of(topLevel, genome.sourceText(topLevel)), config.classpath(), release));
-        if (!original.success()) {
-            return skipped(cycleId, start, "the unmodified source of " + topLevel + " does not compile against the class path: "
-                    + first(original.diagnostics()) + " — check source= and classpath=");
+        CompilationResult original;
+        try {
+            original = clock.time("fidelity", () -> SourceFidelity.verify(compiler, genome, config.classpath(),
+                    topLevel, Map.of(liveClass.getName(), liveBytes)));
+        } catch (OuroborosException e) {
+            return skipped(cycleId, start, e.getMessage());
         }
         String liveFingerprint = ClassFingerprint.of(liveBytes);
-        FidelityReport fidelity = FidelityCheck.compare(liveBytes, original.classes().get(liveClass.getName()));
-        if (!fidelity.matches()) {
-            return skipped(cycleId, start, "the source of " + liveClass.getName() + " does not match the loaded class ("
-                    + fidelity.describe() + "); Ouroboros never patches code whose source is not what runs");
-        }
 
         // Learning: the operators' success so far (from the durable history) weights the bandit that
         // spends this cycle's candidate budget; the seed makes the draw replayable.

@@ -31,7 +31,11 @@ public final class HistoryRecorder implements EvolutionListener {
 
     @Override
     public void onCandidateEvaluated(String cycleId, CandidateReport report) {
-        String region = regionOfCandidate.getOrDefault(report.candidateId(), "unknown");
+        // Removed once journaled: the engine runs for the life of the program, the map must not grow with it.
+        String region = regionOfCandidate.remove(report.candidateId());
+        if (region == null) {
+            region = "unknown";
+        }
         state.history().append(cycleId, region, seed, report);
     }
 }

@@ -11,15 +11,14 @@ import dev.ouroboros.genome.SourceGenome;
 import dev.ouroboros.genome.SourceNotFoundException;
 import dev.ouroboros.mutation.MutationOperator;
 import dev.ouroboros.mutation.OperatorKind;
+import dev.ouroboros.patcher.LivePatcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.instrument.Instrumentation;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -35,14 +34,14 @@ public final class TargetResolver {
 
     private final EvolutionConfig config;
     private final SourceGenome genome;
-    private final Instrumentation instrumentation;
+    private final LivePatcher patcher;
     private final BooleanSupplier stopRequested;
 
-    public TargetResolver(EvolutionConfig config, SourceGenome genome, Instrumentation instrumentation,
+    public TargetResolver(EvolutionConfig config, SourceGenome genome, LivePatcher patcher,
             BooleanSupplier stopRequested) {
         this.config = config;
         this.genome = genome;
-        this.instrumentation = instrumentation;
+        this.patcher = patcher;
         this.stopRequested = stopRequested;
     }
 
@@ -94,7 +93,7 @@ public final class TargetResolver {
         }
         for (Hotspot h : ranking) {
             GenomeRegion region = h.region().orElseThrow();
-            Optional<Class<?>> live = findLoaded(h.className());
+            Optional<Class<?>> live = patcher.loadedCopies(h.className()).stream().findFirst();
             if (live.isPresent()) {
                 String why = String.format(Locale.ROOT, "hottest method with source: %d of %d JFR samples in %d s",
                         h.samples(), total, config.profileDuration().toSeconds());
@@ -108,10 +107,9 @@ public final class TargetResolver {
 
     /** Finds the loaded class of that name, preferring the given loader; loads it (without init) if needed. */
     public Class<?> loadedClass(String className, ClassLoader preferred) {
-        Optional<Class<?>> loaded = Arrays.<Class<?>>stream(instrumentation.getAllLoadedClasses())
-                .filter(c -> c.getName().equals(className))
-                .sorted((a, b) -> Boolean.compare(b.getClassLoader() == preferred, a.getClassLoader() == preferred))
-                .findFirst();
+        List<Class<?>> copies = patcher.loadedCopies(className);
+        Optional<Class<?>> loaded = copies.stream().filter(c -> c.getClassLoader() == preferred).findFirst()
+                .or(() -> copies.stream().findFirst());
         if (loaded.isPresent()) {
             return loaded.get();
         }
@@ -121,11 +119,6 @@ public final class TargetResolver {
             throw new InvalidConfigurationException("target class " + className
                     + " is neither loaded in this JVM nor on its class path: check target=");
         }
-    }
-
-    private Optional<Class<?>> findLoaded(String className) {
-        return Arrays.<Class<?>>stream(instrumentation.getAllLoadedClasses())
-                .filter(c -> c.getName().equals(className)).findFirst();
     }
 
     /** The tests to run against candidates of a class: configured, else {@code <Name>Test(s)} on the class path. */

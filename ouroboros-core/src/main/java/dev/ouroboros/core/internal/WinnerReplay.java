@@ -1,9 +1,5 @@
 package dev.ouroboros.core.internal;
 
-import dev.ouroboros.arena.ClassFileVersion;
-import dev.ouroboros.arena.CompilationResult;
-import dev.ouroboros.arena.FidelityCheck;
-import dev.ouroboros.arena.FidelityReport;
 import dev.ouroboros.arena.InMemoryCompiler;
 import dev.ouroboros.core.EngineState;
 import dev.ouroboros.core.EvolutionConfig;
@@ -20,6 +16,7 @@ import dev.ouroboros.patcher.PreflightCheck;
 import dev.ouroboros.patcher.PreflightReport;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -73,29 +70,21 @@ public final class WinnerReplay {
                         + removed.strip() + "'");
             }
         }
+        Map<String, Class<?>> live = new LinkedHashMap<>();
+        Map<String, byte[]> liveBytes = new LinkedHashMap<>();
+        for (String className : stored.keySet()) {
+            Class<?> c = targets.loadedClass(className, ClassLoader.getSystemClassLoader());
+            live.put(className, c);
+            liveBytes.put(className, patcher.currentBytes(c));
+        }
+        SourceFidelity.verify(compiler, genome, config.classpath(), topLevel, liveBytes);
         List<PatchOperation> ops = new ArrayList<>();
-        CompilationResult original = null;
         for (Map.Entry<String, byte[]> e : stored.entrySet()) {
-            Class<?> live = targets.loadedClass(e.getKey(), ClassLoader.getSystemClassLoader());
-            byte[] liveBytes = patcher.currentBytes(live);
-            if (original == null) {
-                original = compiler.compile(Map.of(topLevel, source), config.classpath(),
-                        ClassFileVersion.releaseOf(liveBytes));
-                if (!original.success()) {
-                    throw new OuroborosException("the source of " + topLevel + " does not compile: "
-                            + original.diagnostics().stream().findFirst().orElse("?"));
-                }
-            }
-            FidelityReport fidelity = FidelityCheck.compare(liveBytes, original.classes().get(e.getKey()));
-            if (!fidelity.matches()) {
-                throw new OuroborosException("the running " + e.getKey() + " does not match its source: "
-                        + fidelity.describe());
-            }
-            PreflightReport preflight = PreflightCheck.check(liveBytes, e.getValue());
+            PreflightReport preflight = PreflightCheck.check(liveBytes.get(e.getKey()), e.getValue());
             if (!preflight.redefinable()) {
                 throw new OuroborosException("no longer hot-swappable: " + preflight.violations().get(0).message());
             }
-            ops.add(PatchOperation.verified(live, e.getValue(), w.classSha256().get(e.getKey()),
+            ops.add(PatchOperation.verified(live.get(e.getKey()), e.getValue(), w.classSha256().get(e.getKey()),
                     "re-applied " + w.candidateId()));
         }
         String bundleId = "reapply-" + w.candidateId();

@@ -17,8 +17,9 @@ import java.util.Map;
  * bytes: HotSpot would then cache the class file it received and hand that cached copy to every later
  * retransformation, which would silently undo later swaps. Without a cache the JVM rebuilds the class
  * file from the code it runs, so its constant pool may hold extra entries merged in by earlier swaps
- * (compare versions with {@code ClassFingerprint}). Must be registered with
- * {@code addTransformer(capture, true)}; calls are serialised by {@link AtomicSwap#writerLock()}.
+ * (compare versions with {@code ClassFingerprint}). It registers itself with
+ * {@code addTransformer(this, true)} for the duration of one capture only; calls are serialised by
+ * {@link AtomicSwap#writerLock()}.
  */
 public final class BytesCapture implements ClassFileTransformer {
 
@@ -46,6 +47,9 @@ public final class BytesCapture implements ClassFileTransformer {
         Map<Class<?>, byte[]> slots = new IdentityHashMap<>();
         targets.forEach(t -> slots.put(t, null));
         capturing = slots;
+        // Registered only while capturing: left in place, a retransform-capable transformer would be
+        // called on every class the host program loads, for the life of the program.
+        inst.addTransformer(this, true);
         try {
             inst.retransformClasses(targets.toArray(Class<?>[]::new));
             List<byte[]> result = new ArrayList<>(targets.size());
@@ -59,6 +63,7 @@ public final class BytesCapture implements ClassFileTransformer {
             }
             return result;
         } finally {
+            inst.removeTransformer(this);
             capturing = Map.of();
         }
     }
