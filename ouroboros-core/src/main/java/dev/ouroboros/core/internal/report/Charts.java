@@ -167,7 +167,7 @@ final class Charts {
             svg.append("<rect x=\"").append(xy(lx)).append("\" y=\"").append(xy(ly - 10)).append("\" width=\"10\" height=\"10\" fill=\"")
                     .append(gate.getValue()).append("\"/>");
             label(svg, lx + 14, ly, "start", gate.getKey().name());
-            lx += 14 + gate.getKey().name().length() * 7 + 14;
+            lx += 14 + gate.getKey().name().length() * 6.3 + 12;
         }
         return svg.append("</svg>\n").toString();
     }

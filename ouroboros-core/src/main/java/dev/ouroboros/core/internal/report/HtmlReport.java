@@ -30,7 +30,7 @@ public final class HtmlReport {
             body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:1100px}
             h1{font-size:1.6em}h2{margin-top:1.6em;border-bottom:1px solid #ddd}
             table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ddd;padding:3px 8px;text-align:left;
-            vertical-align:top;font-size:.9em}th{background:#f4f4f4}
+            vertical-align:top;font-size:.9em;overflow-wrap:anywhere}th{background:#f4f4f4}
             .winner{border:1px solid #ccc;border-radius:6px;padding:.6em 1em;margin:1em 0}
             .diff{background:#fafafa;border:1px solid #eee;padding:.5em;overflow-x:auto;font-size:.85em;line-height:1.35}
             .diff span{display:block;white-space:pre}.diff .add{background:#e6ffec;color:#116329}
