@@ -124,7 +124,13 @@ public final class EmbeddingApp {
         System.out.println(w.diff());
 
         byte[] liveBefore = engine.liveClassBytes(AccessLog.class);
-        Winner applied = engine.approvals().approve(pending.id(), "embedding example");
+        Winner applied;
+        try {
+            applied = engine.approvals().approve(pending.id(), "embedding example");
+        } catch (OuroborosException e) {
+            System.out.println("approval refused: " + e.getMessage());
+            return 1;
+        }
         byte[] liveAfter = engine.liveClassBytes(AccessLog.class);
         System.out.println("approved       : " + pending.id() + " through engine.approvals().approve(...); applied="
                 + applied.applied());

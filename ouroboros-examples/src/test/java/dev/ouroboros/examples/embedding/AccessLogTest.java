@@ -67,7 +67,7 @@ class AccessLogTest {
 
     @Test
     void anHourOfTrafficAddsUpToTheRequestsThatMadeIt() {
-        List<Request> hour = SampleTraffic.requests(4_000, 11);
+        List<Request> hour = SampleTraffic.requests(10_000, 11);
         Map<Integer, Integer> statuses = new HashMap<>();
         Map<String, Long> bytes = new HashMap<>();
         long total = 0;
@@ -80,7 +80,7 @@ class AccessLogTest {
 
         TrafficSummary s = AccessLog.summarize(hour.stream().map(Request::logLine).toList());
 
-        assertThat(s).isEqualTo(new TrafficSummary(4_000, 0, total, statuses, bytes));
+        assertThat(s).isEqualTo(new TrafficSummary(10_000, 0, total, statuses, bytes));
     }
 
     @Test

@@ -51,7 +51,7 @@ class EmbeddingExampleTest {
                 "-XX:+EnableDynamicAgentLoading", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-cp", System.getProperty("java.class.path") + java.io.File.pathSeparator + libraryJar.toAbsolutePath(),
                 EmbeddingApp.class.getName(), "--source", sources.toString(), "--data-dir", dir.resolve("data").toString(),
-                "--seconds", "2", "--report", reportFile.toString()));
+                "--seconds", "1", "--report", reportFile.toString()));
         Path log = dir.resolve("embedding.log");
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!p.waitFor(3, TimeUnit.MINUTES)) {
