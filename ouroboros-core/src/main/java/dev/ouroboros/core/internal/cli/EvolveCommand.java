@@ -104,8 +104,8 @@ final class EvolveCommand {
     int run(List<String> args) {
         CliArgs a = CliArgs.parse("evolve", args, WITH_VALUE, FLAGS);
         a.noOperands();
-        List<Path> sources = paths(a.required("source", "src/main/java"));
-        List<Path> classpath = paths(a.required("classpath", "target/classes" + File.pathSeparator + "target/test-classes"));
+        String sourceList = a.required("source", "src/main/java");
+        String classpathList = a.required("classpath", "target/classes" + File.pathSeparator + "target/test-classes");
         Optional<String> target = a.value("target");
         Optional<String> workload = a.value("workload");
         if (target.isPresent() == workload.isPresent()) {
@@ -125,14 +125,17 @@ final class EvolveCommand {
         Path dataDir = dryRun ? outDir.resolve("data")
                 : Path.of(a.value("data-dir").orElse(".ouroboros")).toAbsolutePath().normalize();
 
-        EvolutionConfig.Builder config = EvolutionConfig.builder().sourceRoots(sources.toArray(Path[]::new))
-                .classpath(classpath).approval(ApprovalMode.MANUAL).verbose(false).jmx(false).reapply(false)
+        EvolutionConfig.Builder config = EvolutionConfig.builder().approval(ApprovalMode.MANUAL).verbose(false).jmx(false).reapply(false)
                 .dataDirectory(dataDir).maxCandidates(a.intValue("candidates", 20, 1))
                 .measuredRounds(a.intValue("rounds", 10, 5)).warmupRounds(a.intValue("warmup", 3, 0))
                 .minSpeedup(a.doubleValue("min-speedup", 1.10)).seed(a.longValue("seed", 42))
                 .sandboxTimeout(a.duration("timeout").orElse(Duration.ofSeconds(60)));
         a.value("tests").ifPresent(t -> config.testClasses(split(t)));
         a.value("operators").ifPresent(o -> config.operators(split(o)));
+        // Every option is checked before anything touches the file system: a usage error stays exit code 2.
+        List<Path> sources = paths(sourceList);
+        List<Path> classpath = paths(classpathList);
+        config.sourceRoots(sources.toArray(Path[]::new)).classpath(classpath);
 
         PrintStream systemOut = System.out;
         // The target's own output (workload, static initialisers) must not mix with the diffs on stdout.
