@@ -25,7 +25,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -180,10 +182,12 @@ final class EvolveCommand {
                 timer.schedule(engine::stop, Math.max(0, Duration.between(Instant.now(), deadline).toMillis()),
                         TimeUnit.MILLISECONDS);
             }
+            Map<String, String> diffs = new HashMap<>();
             for (int i = 0; i < cycles && (deadline == null || Instant.now().isBefore(deadline)); i++) {
                 EvolutionResult r = engine.runCycle();
                 results.add(r);
-                if (r.outcome() == EvolutionOutcome.SKIPPED || r.outcome() == EvolutionOutcome.ABORTED) {
+                if (r.outcome() == EvolutionOutcome.SKIPPED || r.outcome() == EvolutionOutcome.ABORTED
+                        || converged(engine.state(), r, diffs)) {
                     break;
                 }
             }
@@ -193,6 +197,28 @@ final class EvolveCommand {
         } finally {
             timer.shutdownNow();
         }
+    }
+
+    /**
+     * Nothing is swapped offline, so a later cycle on the same target finds the same winner again: that one is
+     * rejected as a duplicate and the run ends, rather than queueing the same diff again until the budget is spent.
+     */
+    private boolean converged(EngineState state, EvolutionResult r, Map<String, String> diffs) {
+        if (r.winner().isEmpty()) {
+            return false;
+        }
+        Winner w = r.winner().get();
+        String earlier = diffs.putIfAbsent(w.diff(), w.candidateId());
+        if (earlier == null) {
+            return false;
+        }
+        if (state.history().latest(w.candidateId()).map(e -> e.status() == HistoryStatus.PENDING_APPROVAL).orElse(false)) {
+            state.history().transition(w.candidateId(), HistoryStatus.REJECTED, "same diff as " + earlier
+                    + ", found earlier in this offline run");
+        }
+        err.println("ouroboros: cycle " + r.cycleId() + " found the same winner as " + earlier + " again; nothing is "
+                + "swapped offline, so later cycles would too — stopping");
+        return true;
     }
 
     private int finishDryRun(EngineState state, long sequenceBefore, List<EvolutionResult> results, Path outDir) {

@@ -233,12 +233,23 @@ class CliJarTest {
     }
 
     @Test
+    void theTimeBudgetEndsTheRunBeforeTheNextCycle() throws Exception {
+        Run r = cli(evolveArgs("--target", TARGET, "--operators", "string-builder-in-loop", "--cycles", "3",
+                "--time-budget", "1s", "--dry-run", "--out", "b").toArray(String[]::new));
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("1 cycle(s)").doesNotContain("cycle 2/3");
+        assertThat(dir.resolve("b/report.html")).isRegularFile();
+    }
+
+    @Test
     void theHottestMethodUnderAWorkloadIsEvolvedWithinTheTimeBudget() throws Exception {
         Run r = cli(evolveArgs("--workload", "dev.ouroboros.core.fixture.RosterWorkload", "--profile", "4s",
                 "--operators", "string-builder-in-loop", "--time-budget", "5m", "--dry-run", "--out", "w", "--", "1500")
                 .toArray(String[]::new));
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.err()).contains("hottest method with source: " + TARGET + " (");
+        // Nothing is swapped offline: the second cycle finds the same winner, and the run ends long before 5 min.
+        assertThat(r.err()).contains("found the same winner as", "dry run: 1 winner(s), 2 cycle(s)");
         assertThat(r.out()).contains("+++ b/dev/ouroboros/core/fixture/Roster.java");
         assertThat(dir.resolve("w/report.html")).isRegularFile();
     }
