@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,12 +42,18 @@ class RegressionWatchEngineTest {
         List<String> typed = lines(", ");
         long expected = Ledger.totalCents(typed);
         List<String> events = new CopyOnWriteArrayList<>();
-        try (Host host = new Host(typed); OuroborosEngine engine = OuroborosEngine.builder().config(config())
+        Path jfr = data.resolve("watch.jfr");
+        try (Host host = new Host(typed); Recording recording = new Recording();
+                OuroborosEngine engine = OuroborosEngine.builder().config(config())
                 .listener(recorder(events)).build()) {
             byte[] before = engine.liveClassBytes(Ledger.class);
             host.start();
+            recording.enable("dev.ouroboros.*");
+            recording.start();
 
             EvolutionResult result = engine.runCycle();
+            recording.stop();
+            recording.dump(jfr);
 
             assertThat(result.outcome()).as(result.message()).isEqualTo(EvolutionOutcome.ROLLED_BACK);
             assertThat(result.message()).contains("faster on the tests' workload, but regression in this program")
@@ -56,6 +65,9 @@ class RegressionWatchEngineTest {
             assertThat(engine.state().history().entries()).filteredOn(e -> e.candidateId().equals(winner.candidateId()))
                     .last().satisfies(e -> assertThat(e.status()).isEqualTo(HistoryStatus.ROLLED_BACK));
             assertThat(events).containsSubsequence("PatchApplied", "RegressionDetected", "RollbackExecuted");
+            assertThat(RecordingFile.readAllEvents(jfr)).extracting(e -> e.getEventType().getName())
+                    .containsSubsequence("dev.ouroboros.PatchApplied", "dev.ouroboros.RegressionDetected",
+                            "dev.ouroboros.RollbackExecuted", "dev.ouroboros.CycleComplete");
 
             // The exact original bytes: version 0 is byte for byte what ran before the cycle, the last rollback
             // handed exactly those bytes (by SHA-256) to the JVM, and the JVM runs that code again.
@@ -113,6 +125,44 @@ class RegressionWatchEngineTest {
             assertThat(engine.rollbackLast()).containsExactly(Ledger.class.getName());
             assertThat(engine.versions().current(Ledger.class).orElseThrow().number()).isZero();
             assertThat(ClassFingerprint.of(engine.liveClassBytes(Ledger.class))).isEqualTo(ClassFingerprint.of(before));
+        }
+    }
+
+    @Test
+    void stopDuringTheWatchRestoresTheExactOriginalAtOnce() throws Exception {
+        List<String> clean = lines(",");
+        AtomicReference<OuroborosEngine> self = new AtomicReference<>();
+        AtomicLong liveAt = new AtomicLong();
+        // Windows of 5 s: a watch left to run would take far longer than the stop allows.
+        EvolutionConfig config = EvolutionConfig.builder().sourceRoots(SOURCES).target(Ledger.class.getName()
+                + "#totalCents").operators("statement-delete").warmupRounds(2).measuredRounds(12).dataDirectory(data)
+                .jmx(false).watchWindow(Duration.ofSeconds(5)).watchMinCalls(20).watchMaxWindows(10).build();
+        try (Host host = new Host(clean); OuroborosEngine engine = OuroborosEngine.builder().config(config)
+                .listener(new EvolutionListener() {
+                    @Override
+                    public void onPatchApplied(String cycleId, Winner winner, long pauseNanos, Instant at) {
+                        // What a dream session's cancellation does when the user comes back.
+                        liveAt.set(System.nanoTime());
+                        self.get().stop();
+                    }
+                }).build()) {
+            self.set(engine);
+            byte[] before = engine.liveClassBytes(Ledger.class);
+            host.start();
+
+            EvolutionResult result = engine.runCycle();
+            long afterStop = System.nanoTime() - liveAt.get();
+
+            assertThat(result.outcome()).as(result.message()).isEqualTo(EvolutionOutcome.ABORTED);
+            assertThat(result.message()).contains("stopped while the swapped-in winner was watched");
+            assertThat(Duration.ofNanos(afterStop)).as("the cycle ends long before its first 5 s window")
+                    .isLessThan(Duration.ofSeconds(4));
+            assertThat(result.winner().orElseThrow().applied()).isFalse();
+            assertThat(engine.versions().current(Ledger.class).orElseThrow().number()).isZero();
+            assertThat(ClassFingerprint.of(engine.liveClassBytes(Ledger.class))).isEqualTo(ClassFingerprint.of(before));
+            assertThat(engine.rollbackLog().entries()).extracting(RollbackEntry::bundleId)
+                    .anySatisfy(id -> assertThat(id).endsWith("~watched"))
+                    .anySatisfy(id -> assertThat(id).endsWith("~probe"));
         }
     }
 
