@@ -135,7 +135,8 @@ public final class HttpServiceApp {
                 .target(InvoiceParser.class.getName() + "#parse").operators("statement-delete")
                 .classpath(agent.classpath()).warmupRounds(agent.warmupRounds()).measuredRounds(agent.measuredRounds())
                 .dataDirectory(agent.dataDirectory().resolveSibling(agent.dataDirectory().getFileName() + "-forced"))
-                .jmx(false).verbose(agent.verbose()).watchWindow(Duration.ofMillis(500)).watchMinCalls(20).build();
+                .jmx(false).verbose(agent.verbose()).watchWindow(Duration.ofMillis(500)).watchMinCalls(20)
+                .watchMaxWindows(40).build();
     }
 
     private static void write(Path report, EvolutionResult swap, EvolutionResult forced, boolean swapped,
