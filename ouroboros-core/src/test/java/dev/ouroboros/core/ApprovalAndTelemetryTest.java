@@ -89,6 +89,27 @@ class ApprovalAndTelemetryTest {
     }
 
     @Test
+    void staleApprovalIsRefusedAndStaysRejectedAfterARestart() {
+        String staleId;
+        try (OuroborosEngine engine = engine(ApprovalMode.MANUAL)) {
+            engine.runCycle();
+            engine.runCycle();
+            List<PendingApproval> pending = engine.approvals().pending();
+            assertThat(pending).as("two cycles, two queued winners").hasSize(2);
+            engine.approvals().approve(pending.get(0).id(), "first");
+            staleId = pending.get(1).id();
+
+            assertThatThrownBy(() -> engine.approvals().approve(staleId, "second"))
+                    .isInstanceOf(OuroborosException.class).hasMessageContaining("is stale");
+            assertThat(engine.approvals().pending()).isEmpty();
+            engine.rollbackLast();
+        }
+        try (OuroborosEngine restarted = engine(ApprovalMode.MANUAL)) {
+            assertThat(restarted.approvals().pending()).extracting(PendingApproval::id).doesNotContain(staleId);
+        }
+    }
+
+    @Test
     void rejectedWinnerNeverReachesTheJvmAndUnknownIdsAreRefused() {
         try (OuroborosEngine engine = engine(ApprovalMode.MANUAL)) {
             String before = ClassFingerprint.of(engine.liveClassBytes(Roster.class));

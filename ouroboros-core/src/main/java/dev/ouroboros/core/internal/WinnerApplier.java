@@ -159,6 +159,9 @@ public final class WinnerApplier {
         PendingApproval a = p.approval();
         String now = fingerprint(p.liveClass().get());
         if (!now.equals(p.liveFingerprint())) {
+            // The approval leaves the queue for good: journaled as rejected, it does not come back at restart.
+            state.history().transition(a.winner().candidateId(), HistoryStatus.REJECTED, "stale: "
+                    + p.liveClass().get().getName() + " changed since evaluation");
             throw new OuroborosException("approval " + a.id() + " is stale: " + p.liveClass().get().getName()
                     + " changed since candidate " + a.winner().candidateId()
                     + " was evaluated; let a new cycle evaluate it again");
