@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Properties;
 
 /**
@@ -45,6 +46,8 @@ import java.util.Properties;
  * @param jmx             register the engine's MXBean ({@code dev.ouroboros:type=Engine,name=...})
  * @param dataDirectory   where the durable history, winners and decisions are journaled; made absolute
  * @param reapply         at agent start, re-apply the winners that were live when the program last stopped
+ * @param dashboardPort   serve the live dashboard on this TCP port (0: a free port chosen at start); empty: no dashboard
+ * @param dashboardBind   the address the dashboard listens on; a loopback address unless deliberately set otherwise
  */
 public record EvolutionConfig(
         List<Path> sourceRoots,
@@ -69,7 +72,9 @@ public record EvolutionConfig(
         Duration sessionTime,
         boolean jmx,
         Path dataDirectory,
-        boolean reapply) {
+        boolean reapply,
+        OptionalInt dashboardPort,
+        String dashboardBind) {
 
     /** Validates every field; messages name the option and the value. */
     public EvolutionConfig {
@@ -127,6 +132,19 @@ public record EvolutionConfig(
         }
         Objects.requireNonNull(dataDirectory, "data-dir must not be null");
         dataDirectory = dataDirectory.toAbsolutePath().normalize();
+        Objects.requireNonNull(dashboardPort, "dashboard must not be null");
+        dashboardPort.ifPresent(port -> {
+            if (port < 0 || port > 65535) {
+                throw new InvalidConfigurationException("dashboard must be a TCP port from 0 (any free port) to 65535, was "
+                        + port);
+            }
+        });
+        Objects.requireNonNull(dashboardBind, "dashboard-bind must not be null");
+        dashboardBind = dashboardBind.strip();
+        if (dashboardBind.isEmpty() || !dashboardBind.matches("[0-9A-Za-z.:%_-]+")) {
+            throw new InvalidConfigurationException("dashboard-bind must be an IP address or host name such as 127.0.0.1,"
+                    + " was '" + dashboardBind + "'");
+        }
     }
 
     /** Returns a builder with the defaults of {@code docs/configuration.md}. */
@@ -195,6 +213,8 @@ public record EvolutionConfig(
         private boolean jmx = true;
         private Path dataDirectory = Path.of(".ouroboros");
         private boolean reapply;
+        private OptionalInt dashboardPort = OptionalInt.empty();
+        private String dashboardBind = "127.0.0.1";
 
         private Builder() {
         }
@@ -321,12 +341,30 @@ public record EvolutionConfig(
             return this;
         }
 
+        /**
+         * Serves the live dashboard on this port while the engine is open (0: any free port; default: no
+         * dashboard). See {@code docs/dashboard.md}.
+         */
+        public Builder dashboard(int port) {
+            this.dashboardPort = OptionalInt.of(port);
+            return this;
+        }
+
+        /**
+         * Sets the address the dashboard listens on (default {@code 127.0.0.1}). Any address that is not a
+         * loopback address exposes the dashboard's pages to the network; the engine says so when it starts.
+         */
+        public Builder dashboardBind(String address) {
+            this.dashboardBind = address;
+            return this;
+        }
+
         /** Validates and returns the configuration. */
         public EvolutionConfig build() {
             return new EvolutionConfig(sourceRoots, Optional.ofNullable(target), testClasses, operators, seed,
                     startDelay, profileDuration, cycles, maxCandidates, minSpeedup, sandboxTimeout, warmupRounds,
                     measuredRounds, classpath, approval, verbose, trigger, idleTime, maxCpuLoad, sessionTime, jmx,
-                    dataDirectory, reapply);
+                    dataDirectory, reapply, dashboardPort, dashboardBind);
         }
 
         private static List<Path> defaultClasspath() {

@@ -54,6 +54,8 @@ public final class ConfigOptions {
         OPTIONS.put("jmx", (b, v) -> b.jmx(bool("jmx", v)));
         OPTIONS.put("data-dir", (b, v) -> b.dataDirectory(Path.of(v)));
         OPTIONS.put("reapply", (b, v) -> b.reapply(bool("reapply", v)));
+        OPTIONS.put("dashboard", (b, v) -> b.dashboard(port(v)));
+        OPTIONS.put("dashboard-bind", (b, v) -> b.dashboardBind(v));
     }
 
     private ConfigOptions() {
@@ -131,6 +133,15 @@ public final class ConfigOptions {
         } catch (NumberFormatException e) {
             throw new InvalidConfigurationException(option + " must be a whole number, was '" + value + "'");
         }
+    }
+
+    private static int port(String value) {
+        long port = parseLong("dashboard", value);
+        if (port < 0 || port > 65535) {
+            throw new InvalidConfigurationException("dashboard must be a TCP port from 0 (any free port) to 65535, was "
+                    + value);
+        }
+        return (int) port;
     }
 
     private static double parseDouble(String option, String value) {
