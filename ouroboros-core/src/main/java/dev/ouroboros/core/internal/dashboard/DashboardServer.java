@@ -49,7 +49,7 @@ public final class DashboardServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final DashboardToken token;
-    private final boolean loopback;
+    private final InetAddress address;
     private final URI uri;
     private final ApprovalQueue approvals;
     private final EngineState state;
@@ -57,13 +57,13 @@ public final class DashboardServer implements AutoCloseable {
     private final LiveCycleView view;
     private final Supplier<Optional<String>> report;
 
-    private DashboardServer(HttpServer server, ExecutorService executor, boolean loopback, URI uri,
+    private DashboardServer(HttpServer server, ExecutorService executor, InetAddress address, URI uri,
             ApprovalQueue approvals, EngineState state, Supplier<List<EvolutionResult>> results, LiveCycleView view,
             Supplier<Optional<String>> report) {
         this.server = server;
         this.executor = executor;
         this.token = DashboardToken.random();
-        this.loopback = loopback;
+        this.address = address;
         this.uri = uri;
         this.approvals = approvals;
         this.state = state;
@@ -103,7 +103,7 @@ public final class DashboardServer implements AutoCloseable {
         String host = address.getHostAddress();
         host = host.contains(":") ? "[" + host.replaceAll("%.*", "") + "]" : host;
         URI uri = URI.create("http://" + host + ":" + server.getAddress().getPort() + "/");
-        DashboardServer dashboard = new DashboardServer(server, executor, address.isLoopbackAddress(), uri, approvals,
+        DashboardServer dashboard = new DashboardServer(server, executor, address, uri, approvals,
                 state, results, view, report);
         server.createContext("/", dashboard::handle);
         server.setExecutor(executor);
@@ -123,19 +123,20 @@ public final class DashboardServer implements AutoCloseable {
 
     /** True when the dashboard listens on a loopback address only. */
     public boolean loopback() {
-        return loopback;
+        return address.isLoopbackAddress();
     }
 
     /** Returns the lines to print at start: where the dashboard is, and a warning when it is not loopback-only. */
     public List<String> announcement() {
         String at = "ouroboros: dashboard at " + uri + " token=" + token.value();
-        if (loopback) {
+        if (loopback()) {
             return List.of(at);
         }
-        return List.of(at, "ouroboros: WARNING: the dashboard listens on " + server.getAddress().getAddress()
-                .getHostAddress() + ", which is not a loopback address, because dashboard-bind says so: anyone who can"
-                + " reach port " + server.getAddress().getPort() + " of this machine can read its pages (diffs,"
-                + " history); approving and rejecting still need the token");
+        return List.of(at, "ouroboros: WARNING: the dashboard listens on " + address.getHostAddress()
+                + (address.isAnyLocalAddress() ? " (every network address of this machine)" : "")
+                + ", which is not a loopback address, because dashboard-bind says so: anyone who can reach port "
+                + server.getAddress().getPort() + " of this machine can read its pages (diffs, history);"
+                + " approving and rejecting still need the token");
     }
 
     @Override
@@ -152,7 +153,7 @@ public final class DashboardServer implements AutoCloseable {
             exchange.getResponseHeaders().set("X-Frame-Options", "DENY");
             String path = exchange.getRequestURI().getRawPath();
             String method = exchange.getRequestMethod();
-            if (loopback && !hostAllowed(exchange.getRequestHeaders().getFirst("Host"))) {
+            if (loopback() && !hostAllowed(exchange.getRequestHeaders().getFirst("Host"))) {
                 Responses.text(exchange, 403, "refused: the Host header '" + exchange.getRequestHeaders().getFirst("Host")
                         + "' is not this dashboard; open " + uri);
                 return;
