@@ -9,7 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -37,6 +41,7 @@ class DashboardBrowserTest {
     private String originalFingerprint;
     private String base;
     private Path data;
+    private final Set<String> seenWhileRunning = new LinkedHashSet<>();
 
     @BeforeAll
     void startBrowserAndRunAManualCycle() throws Exception {
@@ -47,10 +52,18 @@ class DashboardBrowserTest {
                 .target(Roster.class.getName() + "#print").dataDirectory(data).warmupRounds(1).measuredRounds(10)
                 .approval(ApprovalMode.MANUAL).dashboard(0).build()).build();
         originalFingerprint = ClassFingerprint.of(engine.liveClassBytes(Roster.class));
-        cycle = engine.runCycle();
+        base = engine.dashboardUri().orElseThrow().toString();
+        // Watch the live view while the cycle runs on another thread, as a person would.
+        browser.navigate(base);
+        CompletableFuture<EvolutionResult> running = CompletableFuture.supplyAsync(engine::runCycle);
+        while (!running.isDone()) {
+            seenWhileRunning.add(browser.text(browser.find("#phase")) + " | "
+                    + browser.text(browser.find("#cycle-state")));
+            Thread.sleep(200);
+        }
+        cycle = running.get(5, TimeUnit.MINUTES);
         assertThat(cycle.outcome()).as(cycle.message()).isEqualTo(EvolutionOutcome.IMPROVED);
         pending = engine.approvals().pending().get(0);
-        base = engine.dashboardUri().orElseThrow().toString();
     }
 
     @AfterAll
@@ -71,8 +84,9 @@ class DashboardBrowserTest {
 
     @Test
     @Order(1)
-    void liveCycleViewShowsTheCycleThatFoundTheWinner() throws Exception {
-        browser.navigate(base);
+    void liveCycleViewFollowsTheRunningCycleAndShowsItsResult() throws Exception {
+        assertThat(seenWhileRunning).as("what the page showed while the cycle ran")
+                .anySatisfy(s -> assertThat(s).startsWith("running a cycle | (running since "));
 
         assertThat(HeadlessChromium.await(WAIT, () -> cycle.cycleId().equals(browser.text(browser.find("#cycle-id")))))
                 .as("the polled cycle id").isTrue();

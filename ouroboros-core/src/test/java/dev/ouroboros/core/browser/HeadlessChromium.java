@@ -31,10 +31,12 @@ public final class HeadlessChromium implements AutoCloseable {
     private final Process driver;
     private final URI base;
     private final Path profile;
+    private final Path chromium;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private String session;
 
-    private HeadlessChromium(Process driver, URI base, Path profile) {
+    private HeadlessChromium(Process driver, URI base, Path profile, Path chromium) {
+        this.chromium = chromium;
         this.driver = driver;
         this.base = base;
         this.profile = profile;
@@ -42,11 +44,15 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** Starts chromedriver and a headless Chromium session. */
     public static HeadlessChromium start() throws IOException, InterruptedException {
-        for (Path p : List.of(CHROMIUM, CHROMEDRIVER)) {
+        return start(CHROMIUM, CHROMEDRIVER);
+    }
+
+    static HeadlessChromium start(Path chromiumBinary, Path chromedriver) throws IOException, InterruptedException {
+        for (Path p : List.of(chromiumBinary, chromedriver)) {
             if (!Files.isExecutable(p)) {
                 throw new IllegalStateException(p + " is missing: the browser tests drive a real headless Chromium."
                         + " Install it with 'apt-get install -y chromium chromium-driver' (Debian/Ubuntu; .ci/run does"
-                        + " this by itself), or skip these tests with -Dtest='!Dashboard*BrowserTest'");
+                        + " this by itself), or leave them out on purpose with -Dtest='!DashboardBrowserTest'");
             }
         }
         int port;
@@ -54,10 +60,11 @@ public final class HeadlessChromium implements AutoCloseable {
             port = s.getLocalPort();
         }
         Path profile = Files.createTempDirectory("ouroboros-chromium-");
-        Process driver = new ProcessBuilder(CHROMEDRIVER.toString(), "--port=" + port)
+        Process driver = new ProcessBuilder(chromedriver.toString(), "--port=" + port)
                 .redirectErrorStream(true).redirectOutput(profile.resolveSibling(profile.getFileName() + ".log").toFile())
                 .start();
-        HeadlessChromium chromium = new HeadlessChromium(driver, URI.create("http://127.0.0.1:" + port + "/"), profile);
+        HeadlessChromium chromium = new HeadlessChromium(driver, URI.create("http://127.0.0.1:" + port + "/"), profile,
+                chromiumBinary);
         try {
             chromium.awaitReady();
             chromium.openSession();
@@ -88,7 +95,7 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     private void openSession() throws IOException, InterruptedException {
-        Map<String, Object> options = Map.of("binary", CHROMIUM.toString(), "args", List.of("--headless", "--no-sandbox",
+        Map<String, Object> options = Map.of("binary", chromium.toString(), "args", List.of("--headless", "--no-sandbox",
                 "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--user-data-dir=" + profile));
         Map<String, Object> caps = Map.of("capabilities", Map.of("alwaysMatch",
