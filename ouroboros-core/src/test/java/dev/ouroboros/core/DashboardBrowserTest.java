@@ -88,8 +88,10 @@ class DashboardBrowserTest {
         assertThat(seenWhileRunning).as("what the page showed while the cycle ran")
                 .anySatisfy(s -> assertThat(s).startsWith("running a cycle | (running since "));
 
-        assertThat(HeadlessChromium.await(WAIT, () -> cycle.cycleId().equals(browser.text(browser.find("#cycle-id")))))
-                .as("the polled cycle id").isTrue();
+        // The page polls once a second: wait for the poll that saw the cycle end.
+        assertThat(HeadlessChromium.await(WAIT, () -> "(ended)".equals(browser.text(browser.find("#cycle-state")))))
+                .as("the polled cycle state").isTrue();
+        assertThat(browser.text(browser.find("#cycle-id"))).isEqualTo(cycle.cycleId());
         assertThat(browser.text(browser.find("#phase"))).isEqualTo("idle");
         assertThat(browser.text(browser.find("#pending"))).isEqualTo("1");
         assertThat(browser.text(browser.find("#cycle-region"))).isEqualTo(pending.winner().regionId());
