@@ -25,6 +25,7 @@ public final class WinnerRegistry {
 
     private final Journal journal;
     private final Map<String, Winner> winners = new LinkedHashMap<>();
+    private final Map<String, WinnerEvidence> evidence = new LinkedHashMap<>();
 
     WinnerRegistry(Journal journal) {
         this.journal = journal;
@@ -40,6 +41,16 @@ public final class WinnerRegistry {
      * @throws DataDirectoryException   when the bytes or the record could not be made durable
      */
     public Winner record(Winner winner, Map<String, byte[]> classBytes) {
+        return record(winner, classBytes, null);
+    }
+
+    /**
+     * Stores the winner's class bytes, then its record with its timing evidence; returns once both are durable.
+     *
+     * @param evidence the rounds, rank test and speed-up interval behind the winner; null when unknown
+     * @see #record(Winner, Map)
+     */
+    public Winner record(Winner winner, Map<String, byte[]> classBytes, WinnerEvidence evidence) {
         Objects.requireNonNull(winner, "winner must not be null");
         Objects.requireNonNull(classBytes, "classBytes must not be null");
         if (!classBytes.keySet().equals(winner.classSha256().keySet())) {
@@ -57,7 +68,7 @@ public final class WinnerRegistry {
         synchronized (journal) {
             // Bytes first: a record must never refer to bytes that a crash could have lost.
             classBytes.values().forEach(journal.classes()::put);
-            return append(winner);
+            return append(winner, evidence);
         }
     }
 
@@ -74,7 +85,8 @@ public final class WinnerRegistry {
                 throw new IllegalArgumentException("no winner " + candidateId + " was recorded; record it first");
             }
             return append(new Winner(w.candidateId(), w.operator(), w.regionId(), w.diff(), w.speedup(),
-                    w.mutantWinFraction(), w.originalMedianNanos(), w.mutantMedianNanos(), w.classSha256(), applied));
+                    w.mutantWinFraction(), w.originalMedianNanos(), w.mutantMedianNanos(), w.classSha256(), applied),
+                    evidence.get(candidateId));
         }
     }
 
@@ -99,6 +111,13 @@ public final class WinnerRegistry {
         }
     }
 
+    /** Returns the timing evidence journaled with a winner; empty for winners recorded without it. */
+    public Optional<WinnerEvidence> evidence(String candidateId) {
+        synchronized (journal) {
+            return Optional.ofNullable(evidence.get(candidateId));
+        }
+    }
+
     /**
      * Reads a winner's stored class bytes back, each verified against its SHA-256.
      *
@@ -119,7 +138,7 @@ public final class WinnerRegistry {
         apply(r);
     }
 
-    private Winner append(Winner w) {
+    private Winner append(Winner w, WinnerEvidence e) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("candidate", w.candidateId());
         fields.put("operator", w.operator());
@@ -131,6 +150,14 @@ public final class WinnerRegistry {
         fields.put("applied", w.applied());
         fields.put("classes", new TreeMap<>(w.classSha256()));
         fields.put("diff", w.diff());
+        if (e != null) {
+            // Additive members: readers that predate them ignore them, so the record format stays 1.
+            fields.put("rounds", (long) e.rounds());
+            fields.put("pValue", e.pValue());
+            fields.put("a12", e.a12());
+            fields.put("speedupLow", e.speedupLow());
+            fields.put("speedupHigh", e.speedupHigh());
+        }
         return apply(journal.append(TYPE, fields));
     }
 
@@ -140,6 +167,10 @@ public final class WinnerRegistry {
                 r.doubleValue("mutantMedianNanos"), r.stringMap("classes"), r.booleanValue("applied"));
         // Re-inserting keeps the first-recorded order, while the value is the latest state.
         winners.put(w.candidateId(), w);
+        if (r.fields().containsKey("rounds")) {
+            evidence.put(w.candidateId(), new WinnerEvidence((int) r.longValue("rounds"), r.doubleValue("pValue"),
+                    r.doubleValue("a12"), r.doubleValue("speedupLow"), r.doubleValue("speedupHigh")));
+        }
         return w;
     }
 

@@ -15,6 +15,7 @@ import dev.ouroboros.core.EvolutionConfig;
 import dev.ouroboros.core.EvolutionOutcome;
 import dev.ouroboros.core.EvolutionResult;
 import dev.ouroboros.core.Winner;
+import dev.ouroboros.core.WinnerEvidence;
 import dev.ouroboros.genome.GenomeChecksum;
 import dev.ouroboros.genome.GenomeRegion;
 import dev.ouroboros.genome.OuroborosException;
@@ -217,7 +218,9 @@ public final class EvolutionCycle {
                 if (timing.isImprovement(AcceptanceCriteria.defaults().withMinSpeedup(config.minSpeedup()))) {
                     CandidateReport report = new CandidateReport(candidate.id(), candidate.operator(), CandidateStage.FASTER,
                             detail, timing.speedup());
-                    return new Evaluation(report, new Finalist(candidate, timing, changed, detail));
+                    WinnerEvidence evidence = WinnerEvidence.of(verdict.originalNanos(), verdict.mutantNanos(),
+                            timing.pValue(), timing.a12(), cycleSeed);
+                    return new Evaluation(report, new Finalist(candidate, timing, changed, detail, evidence));
                 }
                 return new Evaluation(new CandidateReport(candidate.id(), candidate.operator(), CandidateStage.NOT_FASTER,
                         detail, timing.speedup()), null);
@@ -251,7 +254,7 @@ public final class EvolutionCycle {
                 cycleId, w, c.severity(), evidence, Instant.now());
         WinnerApplier.Prepared prepared = new WinnerApplier.Prepared(approval, best.changedClasses(), () -> liveClass,
                 liveFingerprint);
-        applier.record(prepared);
+        applier.record(prepared, best.timingEvidence());
         boolean automatic = config.approval() == ApprovalMode.AUTOMATIC
                 || (config.approval() == ApprovalMode.APPROVE_MAJOR && c.severity() == MutationSeverity.MINOR);
         if (!automatic) {
@@ -317,7 +320,7 @@ public final class EvolutionCycle {
     }
 
     private record Finalist(MutationCandidate candidate, TimingComparison timing, Map<String, byte[]> changedClasses,
-            String evidence) {
+            String evidence, WinnerEvidence timingEvidence) {
     }
 
     private record Evaluation(CandidateReport report, Finalist finalist) {

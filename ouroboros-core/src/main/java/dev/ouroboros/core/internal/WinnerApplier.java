@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import dev.ouroboros.core.PendingApproval;
 import dev.ouroboros.core.Winner;
+import dev.ouroboros.core.WinnerEvidence;
 import dev.ouroboros.genome.OuroborosException;
 import dev.ouroboros.patcher.ClassFingerprint;
 import dev.ouroboros.patcher.LivePatcher;
@@ -60,7 +61,12 @@ public final class WinnerApplier {
      * Journals a winner and its class bytes (bytes first, then the record) before anything is decided.
      */
     public void record(Prepared p) {
-        state.winners().record(p.approval().winner(), p.classes());
+        record(p, null);
+    }
+
+    /** Journals a winner, its class bytes and its timing evidence (null when unknown). */
+    public void record(Prepared p, WinnerEvidence evidence) {
+        state.winners().record(p.approval().winner(), p.classes(), evidence);
     }
 
     /** Journals that a winner waits in the approval queue. */

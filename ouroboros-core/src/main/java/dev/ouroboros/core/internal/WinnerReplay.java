@@ -47,10 +47,16 @@ public final class WinnerReplay {
         this.listeners = listeners;
     }
 
-    /** Re-applies every winner marked applied in the journal; returns one line per winner saying what happened. */
+    /**
+     * Re-applies every winner marked applied in the journal, and every winner approved while no engine ran
+     * (latest status {@code APPROVED}, never applied: {@code ouroboros approve} on the command line); returns
+     * one line per winner saying what happened.
+     */
     public List<String> reapplyAll() {
         List<String> lines = new ArrayList<>();
-        for (Winner w : state.winners().applied()) {
+        List<Winner> due = state.winners().winners().stream().filter(w -> w.applied() || state.history()
+                .latest(w.candidateId()).map(e -> e.status() == HistoryStatus.APPROVED).orElse(false)).toList();
+        for (Winner w : due) {
             try {
                 lines.add(reapply(w));
             } catch (OuroborosException | PatchRejectedException e) {
@@ -89,6 +95,9 @@ public final class WinnerReplay {
         }
         String bundleId = "reapply-" + w.candidateId();
         PatchReceipt receipt = patcher.apply(new PatchBundle(bundleId, ops, "re-applied at startup"));
+        if (!w.applied()) {
+            state.winners().markApplied(w.candidateId(), true);
+        }
         state.history().transition(w.candidateId(), HistoryStatus.APPLIED, "re-applied at startup, bundle " + bundleId);
         Instant at = Instant.now();
         listeners.fire(l -> l.onPatchApplied("startup", w, receipt.pauseNanos(), at));
