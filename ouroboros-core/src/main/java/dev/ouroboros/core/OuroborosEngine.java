@@ -367,7 +367,7 @@ public final class OuroborosEngine implements AutoCloseable {
         LiveCycleView view = new LiveCycleView(Clock.systemUTC());
         listeners.add(view);
         DashboardServer server = DashboardServer.start(config.dashboardBind(), config.dashboardPort().getAsInt(),
-                approvals, state, this::results, view, Optional::empty);
+                approvals, state, this::results, view, () -> EvolutionReport.from(state).toHtml());
         // The token goes to standard error only, for the person who started the program, not to the log files.
         server.announcement().forEach(System.err::println);
         LOG.info("dashboard at {}", server.uri());

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The live dashboard in a real headless Chromium: a real engine ran one {@code MANUAL} cycle on the fixture
  * (self-attached agent, real sandbox workers), so one winner waits for approval. The tests run in order: the
  * pages show the cycle and the pending approval, an approval without the token is refused, and a click on
- * Approve with the token swaps the winner into this JVM.
+ * Approve with the token swaps the winner into this JVM; then the report page draws its charts from that state.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -166,5 +166,30 @@ class DashboardBrowserTest {
                 .isEqualTo(HistoryStatus.APPLIED);
         assertThat(engine.approvals().pending()).isEmpty();
         assertThat(Roster.print(List.of("Ada", "Grace"))).isEqualTo("1. Ada\n2. Grace\n");
+    }
+
+    @Test
+    @Order(5)
+    void reportRendersItsChartsFromTheLiveState() throws Exception {
+        browser.navigate(base + "report");
+
+        for (String chart : List.of("#cycles-chart", "#speedup-chart", "#operators-chart")) {
+            Map<?, ?> box = (Map<?, ?>) browser.execute("""
+                    const svg = document.querySelector(arguments[0]);
+                    if (!svg) { return null; }
+                    const r = svg.getBoundingClientRect();
+                    return {tag: svg.tagName, width: r.width, height: r.height,
+                            shapes: svg.querySelectorAll('rect, circle, path, line').length};
+                    """, chart);
+            assertThat(box).as(chart).isNotNull();
+            assertThat(box.get("tag")).as(chart).isEqualTo("svg");
+            assertThat((Double) box.get("width")).as(chart + " rendered width").isGreaterThan(100);
+            assertThat((Double) box.get("height")).as(chart + " rendered height").isGreaterThan(50);
+            assertThat((Double) box.get("shapes")).as(chart + " drawn shapes").isGreaterThan(2);
+        }
+        // The cycle's bar and the applied winner's point are drawn, not only the axes.
+        assertThat(browser.count("#cycles-chart rect.cycle")).isEqualTo(1);
+        assertThat(browser.count("#speedup-chart circle.point")).isEqualTo(1);
+        assertThat(browser.text(browser.find("body"))).contains(pending.winner().candidateId());
     }
 }

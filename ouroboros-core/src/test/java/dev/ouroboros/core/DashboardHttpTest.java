@@ -124,6 +124,7 @@ class DashboardHttpTest {
         HttpResponse<String> approvals = get("approvals");
         HttpResponse<String> history = get("history");
         HttpResponse<String> status = get("api/status");
+        HttpResponse<String> report = get("report");
 
         assertThat(approvals.statusCode()).isEqualTo(200);
         assertThat(approvals.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
@@ -135,6 +136,10 @@ class DashboardHttpTest {
         assertThat(approvals.body()).doesNotContain(pending.winner().diff().lines()
                 .filter(l -> l.contains("\"")).findFirst().orElseThrow());
         assertThat(history.body()).contains(cycle.cycleId()).contains("PENDING_APPROVAL");
+        assertThat(report.statusCode()).isEqualTo(200);
+        assertThat(report.body()).contains("id=\"cycles-chart\"").contains(cycle.cycleId());
+        assertThat(report.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+                csp -> assertThat(csp).startsWith("default-src 'none'").doesNotContain("script-src"));
         assertThat(status.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
         assertThat(status.body()).contains("\"id\":\"" + cycle.cycleId() + "\"").contains("\"pending\":1")
                 .contains("\"gate\":\"faster\"").contains("\"phase\":\"idle\"");

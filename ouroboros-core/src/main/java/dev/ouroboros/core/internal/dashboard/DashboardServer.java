@@ -55,11 +55,11 @@ public final class DashboardServer implements AutoCloseable {
     private final EngineState state;
     private final Supplier<List<EvolutionResult>> results;
     private final LiveCycleView view;
-    private final Supplier<Optional<String>> report;
+    private final Supplier<String> report;
 
     private DashboardServer(HttpServer server, ExecutorService executor, InetAddress address, URI uri,
             ApprovalQueue approvals, EngineState state, Supplier<List<EvolutionResult>> results, LiveCycleView view,
-            Supplier<Optional<String>> report) {
+            Supplier<String> report) {
         this.server = server;
         this.executor = executor;
         this.token = DashboardToken.random();
@@ -75,12 +75,12 @@ public final class DashboardServer implements AutoCloseable {
     /**
      * Binds and starts the dashboard.
      *
-     * @param report the report page's HTML, when there is one to show
+     * @param report renders the report page's HTML from the state as it is now
      * @throws InvalidConfigurationException naming the address and port when the address is unknown or the
      *         port is taken
      */
     public static DashboardServer start(String bind, int port, ApprovalQueue approvals, EngineState state,
-            Supplier<List<EvolutionResult>> results, LiveCycleView view, Supplier<Optional<String>> report) {
+            Supplier<List<EvolutionResult>> results, LiveCycleView view, Supplier<String> report) {
         InetAddress address;
         try {
             address = InetAddress.getByName(bind);
@@ -189,14 +189,7 @@ public final class DashboardServer implements AutoCloseable {
             case "/" -> Responses.html(exchange, 200, DashboardPages.overview());
             case "/approvals" -> Responses.html(exchange, 200, DashboardPages.approvals(approvals.pending()));
             case "/history" -> Responses.html(exchange, 200, DashboardPages.history(results.get(), state));
-            case "/report" -> {
-                Optional<String> html = report.get();
-                if (html.isPresent()) {
-                    Responses.report(exchange, html.get());
-                } else {
-                    Responses.text(exchange, 404, "this build has no report page");
-                }
-            }
+            case "/report" -> Responses.report(exchange, report.get());
             case "/api/status" -> Responses.json(exchange, DashboardPages.status(view, approvals.pending().size()));
             case "/dashboard.js" -> Responses.resource(exchange, "dashboard.js", "text/javascript; charset=utf-8");
             case "/dashboard.css" -> Responses.resource(exchange, "dashboard.css", "text/css; charset=utf-8");
