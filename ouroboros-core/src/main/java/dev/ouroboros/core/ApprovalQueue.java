@@ -32,16 +32,17 @@ public final class ApprovalQueue {
     }
 
     /**
-     * Approves a pending winner and swaps it in.
+     * Approves a pending winner and swaps it in, under the regression watch unless {@code watch=false}; returns
+     * once the watch decided.
      *
      * @param approver who approved, recorded with the {@code SelectionApproved} marker
-     * @return the applied winner
+     * @return the winner; {@link Winner#applied()} is false when the watch rolled it back
      * @throws OuroborosException when the id is unknown, the class changed since, or the swap is refused
      */
     public Winner approve(String id, String approver) {
         Objects.requireNonNull(approver, "approver must not be null");
         WinnerApplier.Prepared prepared = take(id);
-        return applier.apply(prepared, approver);
+        return applier.apply(prepared, approver).winner();
     }
 
     /**

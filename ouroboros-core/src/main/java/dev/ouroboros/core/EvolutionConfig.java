@@ -1,6 +1,7 @@
 package dev.ouroboros.core;
 
 import dev.ouroboros.core.internal.ConfigOptions;
+import dev.ouroboros.patcher.RegressionPolicy;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,6 +47,9 @@ import java.util.Properties;
  * @param jmx             register the engine's MXBean ({@code dev.ouroboros:type=Engine,name=...})
  * @param dataDirectory   where the durable history, winners and decisions are journaled; made absolute
  * @param reapply         at agent start, re-apply the winners that were live when the program last stopped
+ * @param watch           watch a swapped-in winner's methods on the program's own work and roll it back by
+ *                        itself when they get slower or fail more often ({@code docs/configuration.md})
+ * @param watchPolicy     what counts as a regression for the watch, and how long it watches
  * @param dashboardPort   serve the live dashboard on this TCP port (0: a free port chosen at start); empty: no dashboard
  * @param dashboardBind   the address the dashboard listens on; a loopback address unless deliberately set otherwise
  */
@@ -73,6 +77,8 @@ public record EvolutionConfig(
         boolean jmx,
         Path dataDirectory,
         boolean reapply,
+        boolean watch,
+        RegressionPolicy watchPolicy,
         OptionalInt dashboardPort,
         String dashboardBind) {
 
@@ -132,6 +138,7 @@ public record EvolutionConfig(
         }
         Objects.requireNonNull(dataDirectory, "data-dir must not be null");
         dataDirectory = dataDirectory.toAbsolutePath().normalize();
+        Objects.requireNonNull(watchPolicy, "watchPolicy must not be null");
         Objects.requireNonNull(dashboardPort, "dashboard must not be null");
         dashboardPort.ifPresent(port -> {
             if (port < 0 || port > 65535) {
@@ -213,6 +220,12 @@ public record EvolutionConfig(
         private boolean jmx = true;
         private Path dataDirectory = Path.of(".ouroboros");
         private boolean reapply;
+        private boolean watch = true;
+        private double watchMaxSlowdown = RegressionPolicy.defaults().maxSlowdown();
+        private double watchMaxFailureRise = RegressionPolicy.defaults().maxFailureRateIncrease();
+        private long watchMinCalls = RegressionPolicy.defaults().minCalls();
+        private Duration watchWindow = RegressionPolicy.defaults().window();
+        private int watchMaxWindows = RegressionPolicy.defaults().maxWindows();
         private OptionalInt dashboardPort = OptionalInt.empty();
         private String dashboardBind = "127.0.0.1";
 
@@ -341,6 +354,42 @@ public record EvolutionConfig(
             return this;
         }
 
+        /** Watch each swapped-in winner on the program's own work and roll it back on a regression (default true). */
+        public Builder watch(boolean watch) {
+            this.watch = watch;
+            return this;
+        }
+
+        /** The largest allowed ratio of mean call time after the swap to before it, at least 1 (default 1.25). */
+        public Builder watchMaxSlowdown(double ratio) {
+            this.watchMaxSlowdown = ratio;
+            return this;
+        }
+
+        /** The largest allowed rise of the share of calls that fail, 0 to 1 (default 0.001). */
+        public Builder watchMaxFailureRise(double fraction) {
+            this.watchMaxFailureRise = fraction;
+            return this;
+        }
+
+        /** The fewest calls a window needs before it is judged (default 200). */
+        public Builder watchMinCalls(long calls) {
+            this.watchMinCalls = calls;
+            return this;
+        }
+
+        /** How long each watch window lasts (default 1 s). */
+        public Builder watchWindow(Duration window) {
+            this.watchWindow = window;
+            return this;
+        }
+
+        /** How many windows to wait for enough calls, before and after the swap (default 10). */
+        public Builder watchMaxWindows(int windows) {
+            this.watchMaxWindows = windows;
+            return this;
+        }
+
         /**
          * Serves the live dashboard on this port while the engine is open (0: any free port; default: no
          * dashboard). See {@code docs/dashboard.md}.
@@ -364,7 +413,30 @@ public record EvolutionConfig(
             return new EvolutionConfig(sourceRoots, Optional.ofNullable(target), testClasses, operators, seed,
                     startDelay, profileDuration, cycles, maxCandidates, minSpeedup, sandboxTimeout, warmupRounds,
                     measuredRounds, classpath, approval, verbose, trigger, idleTime, maxCpuLoad, sessionTime, jmx,
-                    dataDirectory, reapply, dashboardPort, dashboardBind);
+                    dataDirectory, reapply, watch, watchPolicy(), dashboardPort, dashboardBind);
+        }
+
+        private RegressionPolicy watchPolicy() {
+            if (!(watchMaxSlowdown >= 1.0) || Double.isInfinite(watchMaxSlowdown)) {
+                throw new InvalidConfigurationException("watch-slowdown must be a number of at least 1.0 (1.25 allows"
+                        + " calls 25% slower than before the swap), was " + watchMaxSlowdown);
+            }
+            if (!(watchMaxFailureRise >= 0 && watchMaxFailureRise <= 1)) {
+                throw new InvalidConfigurationException("watch-failure-rise must be a fraction from 0 to 1 (0.001 allows"
+                        + " 0.1 percentage points more failed calls), was " + watchMaxFailureRise);
+            }
+            if (watchMinCalls < 1) {
+                throw new InvalidConfigurationException("watch-min-calls must be at least 1, was " + watchMinCalls);
+            }
+            requireNonNegative(watchWindow, "watch-window");
+            if (watchWindow.compareTo(Duration.ofMillis(10)) < 0 || watchWindow.compareTo(Duration.ofHours(1)) > 0) {
+                throw new InvalidConfigurationException("watch-window must be between 10ms and 1h, was " + watchWindow);
+            }
+            if (watchMaxWindows < 1 || watchMaxWindows > 1000) {
+                throw new InvalidConfigurationException("watch-windows must be from 1 to 1000, was " + watchMaxWindows);
+            }
+            return new RegressionPolicy(watchMaxSlowdown, watchMaxFailureRise, watchMinCalls, watchWindow,
+                    watchMaxWindows);
         }
 
         private static List<Path> defaultClasspath() {

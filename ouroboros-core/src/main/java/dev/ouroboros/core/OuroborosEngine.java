@@ -29,6 +29,8 @@ import dev.ouroboros.patcher.AgentInstrumentation;
 import dev.ouroboros.patcher.LivePatcher;
 import dev.ouroboros.patcher.PatchRejectedException;
 import dev.ouroboros.patcher.RollbackEntry;
+import dev.ouroboros.patcher.RollbackLog;
+import dev.ouroboros.patcher.VersionRegistry;
 import java.lang.instrument.Instrumentation;
 import java.net.URI;
 import java.time.Clock;
@@ -91,7 +93,7 @@ public final class OuroborosEngine implements AutoCloseable {
             Instrumentation inst = b.instrumentation != null ? b.instrumentation : AgentInstrumentation.obtain();
             this.patcher = new LivePatcher(inst);
             this.targets = new TargetResolver(config, genome, patcher, this::stopping);
-            this.applier = new WinnerApplier(patcher, targets, listeners, state);
+            this.applier = new WinnerApplier(config, patcher, targets, listeners, state, this::stopping);
             this.approvals = new ApprovalQueue(applier);
             applier.restorePending().forEach(approvals::add);
             listeners.add(new HistoryRecorder(state, config.seed()));
@@ -305,6 +307,19 @@ public final class OuroborosEngine implements AutoCloseable {
      */
     public byte[] liveClassBytes(Class<?> type) {
         return patcher.currentBytes(type);
+    }
+
+    /**
+     * Returns every version of every class this engine swapped, with its exact bytes and SHA-256; the
+     * probed copies of the regression watch appear here as versions too.
+     */
+    public VersionRegistry versions() {
+        return patcher.versions();
+    }
+
+    /** Returns every rollback this engine performed: by request and by the regression watch. */
+    public RollbackLog rollbackLog() {
+        return patcher.rollbackLog();
     }
 
     /**

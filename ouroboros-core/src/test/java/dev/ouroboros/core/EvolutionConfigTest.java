@@ -3,6 +3,7 @@ package dev.ouroboros.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ouroboros.patcher.RegressionPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -125,6 +126,60 @@ class EvolutionConfigTest {
         } else {
             assertThat(EvolutionConfig.fromAgentArgs("source=src,rounds=" + rounds).measuredRounds()).isEqualTo(rounds);
         }
+    }
+
+    @Test
+    void regressionWatchIsOnByDefaultWithThePatchersDefaultPolicy() {
+        EvolutionConfig c = EvolutionConfig.fromAgentArgs("source=src");
+        assertThat(c.watch()).isTrue();
+        assertThat(c.watchPolicy()).isEqualTo(RegressionPolicy.defaults());
+    }
+
+    @Test
+    void regressionWatchOptionsComeFromAgentArgsPropertiesAndTheBuilder() {
+        EvolutionConfig fromArgs = EvolutionConfig.fromAgentArgs("source=src,watch=off,watch-slowdown=1.5,"
+                + "watch-failure-rise=0.01,watch-min-calls=50,watch-window=250ms,watch-windows=4");
+        RegressionPolicy expected = new RegressionPolicy(1.5, 0.01, 50, Duration.ofMillis(250), 4);
+        assertThat(fromArgs.watch()).isFalse();
+        assertThat(fromArgs.watchPolicy()).isEqualTo(expected);
+
+        Properties p = new Properties();
+        p.setProperty("ouroboros.source", "src");
+        p.setProperty("ouroboros.watch-slowdown", "1.5");
+        p.setProperty("ouroboros.watch-failure-rise", "0.01");
+        p.setProperty("ouroboros.watch-min-calls", "50");
+        p.setProperty("ouroboros.watch-window", "250ms");
+        p.setProperty("ouroboros.watch-windows", "4");
+        assertThat(EvolutionConfig.fromProperties(p).watchPolicy()).isEqualTo(expected);
+        assertThat(EvolutionConfig.fromProperties(p).watch()).isTrue();
+
+        EvolutionConfig built = EvolutionConfig.builder().sourceRoots(Path.of("src")).watch(false).watchMaxSlowdown(1.5)
+                .watchMaxFailureRise(0.01).watchMinCalls(50).watchWindow(Duration.ofMillis(250)).watchMaxWindows(4)
+                .build();
+        assertThat(built.watchPolicy()).isEqualTo(expected);
+        assertThat(built.watch()).isFalse();
+    }
+
+    @Test
+    void badRegressionWatchValuesNameTheOptionAndTheAcceptedValues() {
+        assertThatThrownBy(() -> EvolutionConfig.fromAgentArgs("source=src,watch=maybe"))
+                .hasMessage("watch must be true or false, was 'maybe'");
+        assertThatThrownBy(() -> EvolutionConfig.fromAgentArgs("source=src,watch-slowdown=0.8"))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessage("watch-slowdown must be a number of at least 1.0 (1.25 allows calls 25% slower than before"
+                        + " the swap), was 0.8");
+        assertThatThrownBy(() -> EvolutionConfig.fromAgentArgs("source=src,watch-failure-rise=2"))
+                .hasMessageStartingWith("watch-failure-rise must be a fraction from 0 to 1").hasMessageEndingWith("was 2.0");
+        assertThatThrownBy(() -> EvolutionConfig.fromAgentArgs("source=src,watch-min-calls=0"))
+                .hasMessage("watch-min-calls must be at least 1, was 0");
+        assertThatThrownBy(() -> EvolutionConfig.fromAgentArgs("source=src,watch-window=5ms"))
+                .hasMessage("watch-window must be between 10ms and 1h, was PT0.005S");
+        assertThatThrownBy(() -> EvolutionConfig.fromAgentArgs("source=src,watch-window=often"))
+                .hasMessageContaining("watch-window must be a duration such as 500ms");
+        assertThatThrownBy(() -> EvolutionConfig.fromAgentArgs("source=src,watch-windows=0"))
+                .hasMessage("watch-windows must be from 1 to 1000, was 0");
+        assertThatThrownBy(() -> EvolutionConfig.fromAgentArgs("source=src,watch-min-calls=lots"))
+                .hasMessage("watch-min-calls must be a whole number, was 'lots'");
     }
 
     @Test

@@ -54,6 +54,12 @@ public final class ConfigOptions {
         OPTIONS.put("jmx", (b, v) -> b.jmx(bool("jmx", v)));
         OPTIONS.put("data-dir", (b, v) -> b.dataDirectory(Path.of(v)));
         OPTIONS.put("reapply", (b, v) -> b.reapply(bool("reapply", v)));
+        OPTIONS.put("watch", (b, v) -> b.watch(bool("watch", v)));
+        OPTIONS.put("watch-slowdown", (b, v) -> b.watchMaxSlowdown(parseDouble("watch-slowdown", v)));
+        OPTIONS.put("watch-failure-rise", (b, v) -> b.watchMaxFailureRise(parseDouble("watch-failure-rise", v)));
+        OPTIONS.put("watch-min-calls", (b, v) -> b.watchMinCalls(parseLong("watch-min-calls", v)));
+        OPTIONS.put("watch-window", (b, v) -> b.watchWindow(duration("watch-window", v)));
+        OPTIONS.put("watch-windows", (b, v) -> b.watchMaxWindows((int) parseLong("watch-windows", v)));
         OPTIONS.put("dashboard", (b, v) -> b.dashboard(port(v)));
         OPTIONS.put("dashboard-bind", (b, v) -> b.dashboardBind(v));
     }

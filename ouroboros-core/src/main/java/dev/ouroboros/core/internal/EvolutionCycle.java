@@ -266,11 +266,18 @@ public final class EvolutionCycle {
                     since(start), clock.snapshot());
         }
         try {
-            Winner applied = clock.time("patch", () -> applier.apply(prepared,
+            WinnerApplier.Swap swap = clock.time("patch", () -> applier.apply(prepared,
                     config.approval() == ApprovalMode.AUTOMATIC ? "automatic" : "approve-major"));
-            return new EvolutionResult(cycleId, EvolutionOutcome.IMPROVED, c.operator() + " made " + c.regionId() + " "
-                    + speed + " faster on the tests' workload; swapped in", regionIds, reports, Optional.of(applied),
-                    since(start), clock.snapshot());
+            return switch (swap.kind()) {
+                case HEALTHY, UNWATCHED -> new EvolutionResult(cycleId, EvolutionOutcome.IMPROVED, c.operator()
+                        + " made " + c.regionId() + " " + speed + " faster on the tests' workload; swapped in; "
+                        + swap.detail(), regionIds, reports, Optional.of(swap.winner()), since(start), clock.snapshot());
+                case REGRESSED -> new EvolutionResult(cycleId, EvolutionOutcome.ROLLED_BACK, c.operator() + " made "
+                        + c.regionId() + " " + speed + " faster on the tests' workload, but " + swap.detail(), regionIds,
+                        reports, Optional.of(swap.winner()), since(start), clock.snapshot());
+                case ABORTED -> new EvolutionResult(cycleId, EvolutionOutcome.ABORTED, swap.detail(), regionIds,
+                        reports, Optional.of(swap.winner()), since(start), clock.snapshot());
+            };
         } catch (OuroborosException e) {
             return new EvolutionResult(cycleId, EvolutionOutcome.REJECTED, e.getMessage(), regionIds, reports,
                     Optional.empty(), since(start), clock.snapshot());

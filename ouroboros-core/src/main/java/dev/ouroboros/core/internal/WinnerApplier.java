@@ -1,6 +1,10 @@
 package dev.ouroboros.core.internal;
 
 import dev.ouroboros.core.EngineState;
+import dev.ouroboros.core.EvolutionConfig;
+import dev.ouroboros.core.internal.watch.WatchedSwap;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
 import dev.ouroboros.core.HistoryEntry;
 import dev.ouroboros.core.HistoryStatus;
 import dev.ouroboros.mutation.MutationOperator;
@@ -15,7 +19,6 @@ import dev.ouroboros.patcher.ClassFingerprint;
 import dev.ouroboros.patcher.LivePatcher;
 import dev.ouroboros.patcher.PatchBundle;
 import dev.ouroboros.patcher.PatchOperation;
-import dev.ouroboros.patcher.PatchReceipt;
 import dev.ouroboros.patcher.PatchRejectedException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * Swaps an approved winner into the running program, for automatic approval and for the queue alike.
  *
  * <p>Before swapping it checks that the JVM still runs the code the winner was evaluated against
- * (by {@link ClassFingerprint}), so a late approval never reverts a newer swap.
+ * (by {@link ClassFingerprint}), so a late approval never reverts a newer swap. The swap itself goes
+ * through the regression watch ({@link WatchedSwap}) unless the configuration turns it off.
  */
 public final class WinnerApplier {
 
@@ -44,13 +48,18 @@ public final class WinnerApplier {
         }
     }
 
+    private final EvolutionConfig config;
+    private final BooleanSupplier stopRequested;
     private final LivePatcher patcher;
     private final TargetResolver targets;
     private final Listeners listeners;
     private final EngineState state;
     private final Map<String, String> candidateOfBundle = new ConcurrentHashMap<>();
 
-    public WinnerApplier(LivePatcher patcher, TargetResolver targets, Listeners listeners, EngineState state) {
+    public WinnerApplier(EvolutionConfig config, LivePatcher patcher, TargetResolver targets, Listeners listeners,
+            EngineState state, BooleanSupplier stopRequested) {
+        this.config = config;
+        this.stopRequested = stopRequested;
         this.patcher = patcher;
         this.targets = targets;
         this.listeners = listeners;
@@ -130,12 +139,23 @@ public final class WinnerApplier {
     }
 
     /**
-     * Swaps the winner in with one atomic {@code redefineClasses} call.
+     * What became of an approved winner.
      *
-     * @return the winner, marked applied
+     * @param winner the winner, marked applied when its clean bytes run now
+     * @param kind   how the swap ended: healthy, unwatched, rolled back after a regression, or aborted
+     * @param detail one line about the watch, for the cycle's message
+     */
+    public record Swap(Winner winner, WatchedSwap.Kind kind, String detail) {
+    }
+
+    /**
+     * Swaps the winner in, under the regression watch unless {@code watch=false}; returns when its fate is
+     * final (at most about the watch's windows, sooner when the engine is stopped).
+     *
+     * @return the swap's end; a winner that regressed in the program is rolled back and not applied
      * @throws OuroborosException when the class changed since evaluation or the patcher refused
      */
-    public Winner apply(Prepared p, String approvedBy) {
+    public Swap apply(Prepared p, String approvedBy) {
         PendingApproval a = p.approval();
         String now = fingerprint(p.liveClass().get());
         if (!now.equals(p.liveFingerprint())) {
@@ -153,23 +173,50 @@ public final class WinnerApplier {
                     a.winner().operator() + " " + a.winner().candidateId()));
         }
         String bundleId = a.cycleId() + "-" + candidate;
-        try {
-            PatchReceipt receipt = patcher.apply(new PatchBundle(bundleId, ops,
-                    "cycle " + a.cycleId() + ": " + a.winner().operator() + ", approved by " + approvedBy));
-            candidateOfBundle.put(bundleId, candidate);
-            state.winners().markApplied(candidate, true);
-            state.history().transition(candidate, HistoryStatus.APPLIED, "bundle " + bundleId + ", pause "
-                    + receipt.pauseNanos() + " ns");
-            Winner w = a.winner();
-            Winner applied = new Winner(w.candidateId(), w.operator(), w.regionId(), w.diff(), w.speedup(),
-                    w.mutantWinFraction(), w.originalMedianNanos(), w.mutantMedianNanos(), w.classSha256(), true);
+        Winner w = a.winner();
+        Winner live = new Winner(w.candidateId(), w.operator(), w.regionId(), w.diff(), w.speedup(),
+                w.mutantWinFraction(), w.originalMedianNanos(), w.mutantMedianNanos(), w.classSha256(), true);
+        PatchBundle bundle = new PatchBundle(bundleId, ops, "cycle " + a.cycleId() + ": " + w.operator()
+                + ", approved by " + approvedBy);
+        LongConsumer onLive = pause -> {
             Instant at = Instant.now();
-            listeners.fire(l -> l.onPatchApplied(a.cycleId(), applied, receipt.pauseNanos(), at));
-            return applied;
+            listeners.fire(l -> l.onPatchApplied(a.cycleId(), live, pause, at));
+        };
+        WatchedSwap swap = new WatchedSwap(patcher, config.watchPolicy(), stopRequested);
+        WatchedSwap.Outcome outcome;
+        try {
+            outcome = config.watch() ? swap.apply(bundle, onLive) : swap.unwatched(bundle, "watch=false", onLive);
         } catch (PatchRejectedException e) {
             state.history().transition(candidate, HistoryStatus.REJECTED, "patcher: " + e.getMessage());
-            throw new OuroborosException("the patcher refused winner " + a.winner().candidateId() + ": " + e.getMessage(),
-                    e);
+            throw new OuroborosException("the patcher refused winner " + candidate + ": " + e.getMessage(), e);
+        }
+        List<String> classes = List.copyOf(p.classes().keySet());
+        switch (outcome.kind()) {
+            case HEALTHY, UNWATCHED -> {
+                candidateOfBundle.put(bundleId, candidate);
+                state.winners().markApplied(candidate, true);
+                state.history().transition(candidate, HistoryStatus.APPLIED, "bundle " + bundleId + ", pause "
+                        + outcome.receipt().orElseThrow().pauseNanos() + " ns; " + outcome.detail());
+                return new Swap(live, outcome.kind(), outcome.detail());
+            }
+            case REGRESSED -> {
+                String reason = outcome.regression().orElseThrow().reason();
+                state.history().transition(candidate, HistoryStatus.ROLLED_BACK, "bundle " + bundleId + ": "
+                        + outcome.detail());
+                listeners.fire(l -> l.onRegressionDetected(bundleId, outcome.detail()));
+                listeners.fire(l -> l.onRollbackExecuted(bundleId, classes, "regression watch: " + reason));
+                return new Swap(w, outcome.kind(), outcome.detail());
+            }
+            default -> {
+                if (outcome.pauseNanos() > 0) {
+                    state.history().transition(candidate, HistoryStatus.ROLLED_BACK, "bundle " + bundleId + ": "
+                            + outcome.detail());
+                    listeners.fire(l -> l.onRollbackExecuted(bundleId, classes, outcome.detail()));
+                } else {
+                    state.history().transition(candidate, HistoryStatus.SKIPPED, outcome.detail());
+                }
+                return new Swap(w, outcome.kind(), outcome.detail());
+            }
         }
     }
 

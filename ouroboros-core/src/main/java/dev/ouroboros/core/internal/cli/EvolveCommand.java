@@ -25,7 +25,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -104,8 +106,8 @@ final class EvolveCommand {
     int run(List<String> args) {
         CliArgs a = CliArgs.parse("evolve", args, WITH_VALUE, FLAGS);
         a.noOperands();
-        List<Path> sources = paths(a.required("source", "src/main/java"));
-        List<Path> classpath = paths(a.required("classpath", "target/classes" + File.pathSeparator + "target/test-classes"));
+        String sourceList = a.required("source", "src/main/java");
+        String classpathList = a.required("classpath", "target/classes" + File.pathSeparator + "target/test-classes");
         Optional<String> target = a.value("target");
         Optional<String> workload = a.value("workload");
         if (target.isPresent() == workload.isPresent()) {
@@ -125,14 +127,17 @@ final class EvolveCommand {
         Path dataDir = dryRun ? outDir.resolve("data")
                 : Path.of(a.value("data-dir").orElse(".ouroboros")).toAbsolutePath().normalize();
 
-        EvolutionConfig.Builder config = EvolutionConfig.builder().sourceRoots(sources.toArray(Path[]::new))
-                .classpath(classpath).approval(ApprovalMode.MANUAL).verbose(false).jmx(false).reapply(false)
+        EvolutionConfig.Builder config = EvolutionConfig.builder().approval(ApprovalMode.MANUAL).verbose(false).jmx(false).reapply(false)
                 .dataDirectory(dataDir).maxCandidates(a.intValue("candidates", 20, 1))
                 .measuredRounds(a.intValue("rounds", 10, 5)).warmupRounds(a.intValue("warmup", 3, 0))
                 .minSpeedup(a.doubleValue("min-speedup", 1.10)).seed(a.longValue("seed", 42))
                 .sandboxTimeout(a.duration("timeout").orElse(Duration.ofSeconds(60)));
         a.value("tests").ifPresent(t -> config.testClasses(split(t)));
         a.value("operators").ifPresent(o -> config.operators(split(o)));
+        // Every option is checked before anything touches the file system: a usage error stays exit code 2.
+        List<Path> sources = paths(sourceList);
+        List<Path> classpath = paths(classpathList);
+        config.sourceRoots(sources.toArray(Path[]::new)).classpath(classpath);
 
         PrintStream systemOut = System.out;
         // The target's own output (workload, static initialisers) must not mix with the diffs on stdout.
@@ -177,10 +182,12 @@ final class EvolveCommand {
                 timer.schedule(engine::stop, Math.max(0, Duration.between(Instant.now(), deadline).toMillis()),
                         TimeUnit.MILLISECONDS);
             }
+            Map<String, String> diffs = new HashMap<>();
             for (int i = 0; i < cycles && (deadline == null || Instant.now().isBefore(deadline)); i++) {
                 EvolutionResult r = engine.runCycle();
                 results.add(r);
-                if (r.outcome() == EvolutionOutcome.SKIPPED || r.outcome() == EvolutionOutcome.ABORTED) {
+                if (r.outcome() == EvolutionOutcome.SKIPPED || r.outcome() == EvolutionOutcome.ABORTED
+                        || converged(engine.state(), r, diffs)) {
                     break;
                 }
             }
@@ -190,6 +197,28 @@ final class EvolveCommand {
         } finally {
             timer.shutdownNow();
         }
+    }
+
+    /**
+     * Nothing is swapped offline, so a later cycle on the same target finds the same winner again: that one is
+     * rejected as a duplicate and the run ends, rather than queueing the same diff again until the budget is spent.
+     */
+    private boolean converged(EngineState state, EvolutionResult r, Map<String, String> diffs) {
+        if (r.winner().isEmpty()) {
+            return false;
+        }
+        Winner w = r.winner().get();
+        String earlier = diffs.putIfAbsent(w.diff(), w.candidateId());
+        if (earlier == null) {
+            return false;
+        }
+        if (state.history().latest(w.candidateId()).map(e -> e.status() == HistoryStatus.PENDING_APPROVAL).orElse(false)) {
+            state.history().transition(w.candidateId(), HistoryStatus.REJECTED, "same diff as " + earlier
+                    + ", found earlier in this offline run");
+        }
+        err.println("ouroboros: cycle " + r.cycleId() + " found the same winner as " + earlier + " again; nothing is "
+                + "swapped offline, so later cycles would too — stopping");
+        return true;
     }
 
     private int finishDryRun(EngineState state, long sequenceBefore, List<EvolutionResult> results, Path outDir) {

@@ -34,7 +34,7 @@ final class ProgressDisplay implements EvolutionListener {
     private int cycle;
     private int tried;
     private int evaluated;
-    private int triedThisCycle;
+    private int evaluatedThisCycle;
     private double best = Double.NaN;
     private int lastWidth;
 
@@ -59,7 +59,7 @@ final class ProgressDisplay implements EvolutionListener {
     @Override
     public synchronized void onCycleStart(String cycleId, Instant at) {
         cycle++;
-        triedThisCycle = 0;
+        evaluatedThisCycle = 0;
         show("cycle " + cycleId + " started");
     }
 
@@ -71,12 +71,12 @@ final class ProgressDisplay implements EvolutionListener {
     @Override
     public synchronized void onMutationGenerated(String cycleId, MutationCandidate candidate) {
         tried++;
-        triedThisCycle++;
     }
 
     @Override
     public synchronized void onCandidateEvaluated(String cycleId, CandidateReport report) {
         evaluated++;
+        evaluatedThisCycle++;
         byStage.merge(report.stage(), 1, Integer::sum);
         if (report.stage() == CandidateStage.FASTER && (Double.isNaN(best) || report.speedup() > best)) {
             best = report.speedup();
@@ -139,7 +139,7 @@ final class ProgressDisplay implements EvolutionListener {
         }
         if (evaluated > 0 && cycles != Integer.MAX_VALUE) {
             long perCandidate = (nanoTime.getAsLong() - startNanos) / evaluated;
-            long remaining = (long) (cycles - cycle) * candidatesPerCycle + Math.max(0, candidatesPerCycle - triedThisCycle);
+            long remaining = (long) (cycles - cycle) * candidatesPerCycle + Math.max(0, candidatesPerCycle - evaluatedThisCycle);
             Duration estimate = Duration.ofNanos(perCandidate * remaining);
             left = left == null || estimate.compareTo(left) < 0 ? estimate : left;
         }

@@ -96,6 +96,7 @@ final class Charts {
         svg.append("<line class=\"baseline\" x1=\"").append(LEFT).append("\" x2=\"").append(WIDTH - RIGHT)
                 .append("\" y1=\"").append(xy(y.applyAsDouble(1))).append("\" y2=\"").append(xy(y.applyAsDouble(1)))
                 .append("\" stroke=\"#999\" stroke-dasharray=\"4 3\"/>\n");
+        label(svg, LEFT - 4, y.applyAsDouble(1) + 4, "end", "1.0");
         StringBuilder best = new StringBuilder();
         double bestSoFar = 0;
         for (int i = 0; i < points.size(); i++) {
@@ -167,7 +168,7 @@ final class Charts {
             svg.append("<rect x=\"").append(xy(lx)).append("\" y=\"").append(xy(ly - 10)).append("\" width=\"10\" height=\"10\" fill=\"")
                     .append(gate.getValue()).append("\"/>");
             label(svg, lx + 14, ly, "start", gate.getKey().name());
-            lx += 14 + gate.getKey().name().length() * 6.3 + 12;
+            lx += 14 + gate.getKey().name().length() * 7.0 + 10;
         }
         return svg.append("</svg>\n").toString();
     }
