@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Properties;
 
 /**
@@ -49,6 +50,8 @@ import java.util.Properties;
  * @param watch           watch a swapped-in winner's methods on the program's own work and roll it back by
  *                        itself when they get slower or fail more often ({@code docs/configuration.md})
  * @param watchPolicy     what counts as a regression for the watch, and how long it watches
+ * @param dashboardPort   serve the live dashboard on this TCP port (0: a free port chosen at start); empty: no dashboard
+ * @param dashboardBind   the address the dashboard listens on; a loopback address unless deliberately set otherwise
  */
 public record EvolutionConfig(
         List<Path> sourceRoots,
@@ -75,7 +78,9 @@ public record EvolutionConfig(
         Path dataDirectory,
         boolean reapply,
         boolean watch,
-        RegressionPolicy watchPolicy) {
+        RegressionPolicy watchPolicy,
+        OptionalInt dashboardPort,
+        String dashboardBind) {
 
     /** Validates every field; messages name the option and the value. */
     public EvolutionConfig {
@@ -134,6 +139,19 @@ public record EvolutionConfig(
         Objects.requireNonNull(dataDirectory, "data-dir must not be null");
         dataDirectory = dataDirectory.toAbsolutePath().normalize();
         Objects.requireNonNull(watchPolicy, "watchPolicy must not be null");
+        Objects.requireNonNull(dashboardPort, "dashboard must not be null");
+        dashboardPort.ifPresent(port -> {
+            if (port < 0 || port > 65535) {
+                throw new InvalidConfigurationException("dashboard must be a TCP port from 0 (any free port) to 65535, was "
+                        + port);
+            }
+        });
+        Objects.requireNonNull(dashboardBind, "dashboard-bind must not be null");
+        dashboardBind = dashboardBind.strip();
+        if (dashboardBind.isEmpty() || !dashboardBind.matches("[0-9A-Za-z.:%_-]+")) {
+            throw new InvalidConfigurationException("dashboard-bind must be an IP address or host name such as 127.0.0.1,"
+                    + " was '" + dashboardBind + "'");
+        }
     }
 
     /** Returns a builder with the defaults of {@code docs/configuration.md}. */
@@ -208,6 +226,8 @@ public record EvolutionConfig(
         private long watchMinCalls = RegressionPolicy.defaults().minCalls();
         private Duration watchWindow = RegressionPolicy.defaults().window();
         private int watchMaxWindows = RegressionPolicy.defaults().maxWindows();
+        private OptionalInt dashboardPort = OptionalInt.empty();
+        private String dashboardBind = "127.0.0.1";
 
         private Builder() {
         }
@@ -370,12 +390,30 @@ public record EvolutionConfig(
             return this;
         }
 
+        /**
+         * Serves the live dashboard on this port while the engine is open (0: any free port; default: no
+         * dashboard). See {@code docs/dashboard.md}.
+         */
+        public Builder dashboard(int port) {
+            this.dashboardPort = OptionalInt.of(port);
+            return this;
+        }
+
+        /**
+         * Sets the address the dashboard listens on (default {@code 127.0.0.1}). Any address that is not a
+         * loopback address exposes the dashboard's pages to the network; the engine says so when it starts.
+         */
+        public Builder dashboardBind(String address) {
+            this.dashboardBind = address;
+            return this;
+        }
+
         /** Validates and returns the configuration. */
         public EvolutionConfig build() {
             return new EvolutionConfig(sourceRoots, Optional.ofNullable(target), testClasses, operators, seed,
                     startDelay, profileDuration, cycles, maxCandidates, minSpeedup, sandboxTimeout, warmupRounds,
                     measuredRounds, classpath, approval, verbose, trigger, idleTime, maxCpuLoad, sessionTime, jmx,
-                    dataDirectory, reapply, watch, watchPolicy());
+                    dataDirectory, reapply, watch, watchPolicy(), dashboardPort, dashboardBind);
         }
 
         private RegressionPolicy watchPolicy() {

@@ -7,6 +7,8 @@ import dev.ouroboros.core.internal.EngineMXBean;
 import dev.ouroboros.core.internal.HistoryRecorder;
 import dev.ouroboros.core.internal.WinnerApplier;
 import dev.ouroboros.core.internal.WinnerReplay;
+import dev.ouroboros.core.internal.dashboard.DashboardServer;
+import dev.ouroboros.core.internal.dashboard.LiveCycleView;
 import dev.ouroboros.core.internal.telemetry.JfrTelemetry;
 import dev.ouroboros.dream.DreamBudget;
 import dev.ouroboros.dream.DreamScheduler;
@@ -30,6 +32,8 @@ import dev.ouroboros.patcher.RollbackEntry;
 import dev.ouroboros.patcher.RollbackLog;
 import dev.ouroboros.patcher.VersionRegistry;
 import java.lang.instrument.Instrumentation;
+import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -68,6 +72,7 @@ public final class OuroborosEngine implements AutoCloseable {
     private final WinnerApplier applier;
     private final ApprovalQueue approvals;
     private final ObjectName mbeanName;
+    private final DashboardServer dashboard;
     private final EngineState state;
     private volatile BooleanSupplier sessionCancelled = () -> false;
     private Thread background;
@@ -82,6 +87,7 @@ public final class OuroborosEngine implements AutoCloseable {
             throw new CompilerUnavailableException(System.getProperty("java.home"));
         }
         this.state = EngineState.open(config.dataDirectory());
+        DashboardServer board = null;
         try {
             state.repairs().forEach(r -> LOG.warn("data directory {}: {}", config.dataDirectory(), r));
             Instrumentation inst = b.instrumentation != null ? b.instrumentation : AgentInstrumentation.obtain();
@@ -96,8 +102,13 @@ public final class OuroborosEngine implements AutoCloseable {
             if (config.verbose()) {
                 listeners.add(new ConsoleListener(System.err));
             }
+            board = startDashboard();
+            this.dashboard = board;
             this.mbeanName = config.jmx() ? registerMBean(b.name) : null;
         } catch (RuntimeException | LinkageError e) {
+            if (board != null) {
+                board.close();
+            }
             // Release the data directory's lock: a failed build must not lock out the next attempt.
             state.close();
             throw e;
@@ -122,6 +133,19 @@ public final class OuroborosEngine implements AutoCloseable {
     /** Returns the queue of winners waiting for approval (filled in {@code MANUAL} and {@code APPROVE_MAJOR} mode). */
     public ApprovalQueue approvals() {
         return approvals;
+    }
+
+    /**
+     * Returns the address of the live dashboard, e.g. {@code http://127.0.0.1:43117/}, when the configuration
+     * asks for one ({@code dashboard=PORT}); see {@code docs/dashboard.md}.
+     */
+    public Optional<URI> dashboardUri() {
+        return Optional.ofNullable(dashboard).map(DashboardServer::uri);
+    }
+
+    /** Returns the token the dashboard requires for approving and rejecting, when it runs. */
+    public Optional<String> dashboardToken() {
+        return Optional.ofNullable(dashboard).map(DashboardServer::token);
     }
 
     /** Returns the JMX name of this engine's MXBean, when registered. */
@@ -320,6 +344,9 @@ public final class OuroborosEngine implements AutoCloseable {
     @Override
     public void close() {
         stop();
+        if (dashboard != null) {
+            dashboard.close();
+        }
         if (mbeanName != null) {
             try {
                 ManagementFactory.getPlatformMBeanServer().unregisterMBean(mbeanName);
@@ -346,6 +373,24 @@ public final class OuroborosEngine implements AutoCloseable {
             }
             return compiler;
         }
+    }
+
+    private DashboardServer startDashboard() {
+        if (config.dashboardPort().isEmpty()) {
+            return null;
+        }
+        LiveCycleView view = new LiveCycleView(Clock.systemUTC());
+        listeners.add(view);
+        DashboardServer server = DashboardServer.start(config.dashboardBind(), config.dashboardPort().getAsInt(),
+                approvals, state, this::results, view, () -> EvolutionReport.from(state).toHtml());
+        // The token goes to standard error only, for the person who started the program, not to the log files.
+        server.announcement().forEach(System.err::println);
+        LOG.info("dashboard at {}", server.uri());
+        if (!server.loopback()) {
+            LOG.warn("the dashboard listens on {}, not a loopback address, because dashboard-bind says so",
+                    config.dashboardBind());
+        }
+        return server;
     }
 
     private ObjectName registerMBean(String name) {

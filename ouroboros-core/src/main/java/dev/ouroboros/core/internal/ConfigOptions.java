@@ -60,6 +60,8 @@ public final class ConfigOptions {
         OPTIONS.put("watch-min-calls", (b, v) -> b.watchMinCalls(parseLong("watch-min-calls", v)));
         OPTIONS.put("watch-window", (b, v) -> b.watchWindow(duration("watch-window", v)));
         OPTIONS.put("watch-windows", (b, v) -> b.watchMaxWindows((int) parseLong("watch-windows", v)));
+        OPTIONS.put("dashboard", (b, v) -> b.dashboard(port(v)));
+        OPTIONS.put("dashboard-bind", (b, v) -> b.dashboardBind(v));
     }
 
     private ConfigOptions() {
@@ -137,6 +139,15 @@ public final class ConfigOptions {
         } catch (NumberFormatException e) {
             throw new InvalidConfigurationException(option + " must be a whole number, was '" + value + "'");
         }
+    }
+
+    private static int port(String value) {
+        long port = parseLong("dashboard", value);
+        if (port < 0 || port > 65535) {
+            throw new InvalidConfigurationException("dashboard must be a TCP port from 0 (any free port) to 65535, was "
+                    + value);
+        }
+        return (int) port;
     }
 
     private static double parseDouble(String option, String value) {
