@@ -52,6 +52,8 @@ import java.util.Properties;
  * @param watchPolicy     what counts as a regression for the watch, and how long it watches
  * @param dashboardPort   serve the live dashboard on this TCP port (0: a free port chosen at start); empty: no dashboard
  * @param dashboardBind   the address the dashboard listens on; a loopback address unless deliberately set otherwise
+ * @param jmhFinalists    how many of the screen's fastest candidates JMH measures against the original before one
+ *                        is selected (0: the paired timing screen alone decides)
  */
 public record EvolutionConfig(
         List<Path> sourceRoots,
@@ -80,7 +82,8 @@ public record EvolutionConfig(
         boolean watch,
         RegressionPolicy watchPolicy,
         OptionalInt dashboardPort,
-        String dashboardBind) {
+        String dashboardBind,
+        int jmhFinalists) {
 
     /** Validates every field; messages name the option and the value. */
     public EvolutionConfig {
@@ -138,6 +141,9 @@ public record EvolutionConfig(
         }
         Objects.requireNonNull(dataDirectory, "data-dir must not be null");
         dataDirectory = dataDirectory.toAbsolutePath().normalize();
+        if (jmhFinalists < 0 || jmhFinalists > 5) {
+            throw new InvalidConfigurationException("jmh-finalists must be from 0 (off) to 5, was " + jmhFinalists);
+        }
         Objects.requireNonNull(watchPolicy, "watchPolicy must not be null");
         Objects.requireNonNull(dashboardPort, "dashboard must not be null");
         dashboardPort.ifPresent(port -> {
@@ -228,6 +234,7 @@ public record EvolutionConfig(
         private int watchMaxWindows = RegressionPolicy.defaults().maxWindows();
         private OptionalInt dashboardPort = OptionalInt.empty();
         private String dashboardBind = "127.0.0.1";
+        private int jmhFinalists;
 
         private Builder() {
         }
@@ -408,12 +415,22 @@ public record EvolutionConfig(
             return this;
         }
 
+        /**
+         * How many of the timing screen's fastest candidates JMH measures against the original, each in its own
+         * fork, before a tournament over their fitness picks the winner (default 0: the screen alone decides;
+         * each finalist adds about 5-10 s to a cycle). See {@code docs/scoring.md}.
+         */
+        public Builder jmhFinalists(int finalists) {
+            this.jmhFinalists = finalists;
+            return this;
+        }
+
         /** Validates and returns the configuration. */
         public EvolutionConfig build() {
             return new EvolutionConfig(sourceRoots, Optional.ofNullable(target), testClasses, operators, seed,
                     startDelay, profileDuration, cycles, maxCandidates, minSpeedup, sandboxTimeout, warmupRounds,
                     measuredRounds, classpath, approval, verbose, trigger, idleTime, maxCpuLoad, sessionTime, jmx,
-                    dataDirectory, reapply, watch, watchPolicy(), dashboardPort, dashboardBind);
+                    dataDirectory, reapply, watch, watchPolicy(), dashboardPort, dashboardBind, jmhFinalists);
         }
 
         private RegressionPolicy watchPolicy() {

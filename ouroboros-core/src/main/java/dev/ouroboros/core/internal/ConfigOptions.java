@@ -62,6 +62,7 @@ public final class ConfigOptions {
         OPTIONS.put("watch-windows", (b, v) -> b.watchMaxWindows((int) parseLong("watch-windows", v)));
         OPTIONS.put("dashboard", (b, v) -> b.dashboard(port(v)));
         OPTIONS.put("dashboard-bind", (b, v) -> b.dashboardBind(v));
+        OPTIONS.put("jmh-finalists", (b, v) -> b.jmhFinalists((int) parseLong("jmh-finalists", v)));
     }
 
     private ConfigOptions() {

@@ -14,6 +14,7 @@ import dev.ouroboros.core.CandidateStage;
 import dev.ouroboros.core.EvolutionConfig;
 import dev.ouroboros.core.EvolutionOutcome;
 import dev.ouroboros.core.EvolutionResult;
+import dev.ouroboros.core.HistoryStatus;
 import dev.ouroboros.core.Winner;
 import dev.ouroboros.core.WinnerEvidence;
 import dev.ouroboros.genome.GenomeChecksum;
@@ -149,6 +150,7 @@ public final class EvolutionCycle {
 
         List<CandidateReport> reports = new ArrayList<>();
         Finalist best = null;
+        List<Finalist> finalists = new ArrayList<>();
         try (Sandbox sandbox = Sandbox.builder().workerClasspath(config.classpath()).timeout(config.sandboxTimeout())
                 .build()) {
             for (MutationCandidate candidate : candidates) {
@@ -160,6 +162,9 @@ public final class EvolutionCycle {
                 Evaluation evaluation = evaluate(cycleId, candidate, original, tests, release, sandbox);
                 reports.add(evaluation.report());
                 listeners.fire(l -> l.onCandidateEvaluated(cycleId, evaluation.report()));
+                if (evaluation.finalist() != null) {
+                    finalists.add(evaluation.finalist());
+                }
                 if (evaluation.finalist() != null
                         && (best == null || evaluation.finalist().timing().speedup() > best.timing().speedup())) {
                     best = evaluation.finalist();
@@ -174,7 +179,53 @@ public final class EvolutionCycle {
             return new EvolutionResult(cycleId, outcomeWithoutWinner(reports), summary(reports), regionIds, reports,
                     Optional.empty(), since(start), clock.snapshot());
         }
+        if (config.jmhFinalists() > 0) {
+            Finalist screenBest = best;
+            best = clock.time("jmh", () -> confirmWithJmh(original, finalists, tests, reports));
+            if (best == null) {
+                return new EvolutionResult(cycleId, EvolutionOutcome.NO_IMPROVEMENT, "JMH did not confirm the timing"
+                        + " screen's finalists (best on the screen: " + screenBest.candidate().operator() + " "
+                        + String.format(Locale.ROOT, "%.2fx", screenBest.timing().speedup()) + "); nothing was swapped",
+                        regionIds, reports, Optional.empty(), since(start), clock.snapshot());
+            }
+        }
         return select(cycleId, start, best, liveClass, liveFingerprint, regionIds, reports);
+    }
+
+    /**
+     * Measures the screen's fastest finalists with JMH against the original and lets a tournament over their
+     * fitness pick among those JMH proves faster; the others are journaled as not faster, with JMH's reason.
+     *
+     * @return the chosen finalist with the JMH figures added to its evidence, or null when none was confirmed
+     */
+    private Finalist confirmWithJmh(CompilationResult original, List<Finalist> finalists, List<String> tests,
+            List<CandidateReport> reports) {
+        List<FinalistRound.Entry> entries = finalists.stream().map(f -> new FinalistRound.Entry(f.candidate().id(),
+                f.mutantClasses(), f.testsRun(), f.timing().speedup())).toList();
+        FinalistRound.Decision decision;
+        try {
+            decision = FinalistRound.run(original.classes(), entries, config.jmhFinalists(), tests, config.classpath(),
+                    AcceptanceCriteria.defaults().withMinSpeedup(config.minSpeedup()), new SplittableRandom(cycleSeed));
+        } catch (RuntimeException e) {
+            // Asked for JMH and JMH cannot run: an unconfirmed winner must not go live.
+            LOG.warn("JMH could not measure the finalists: {}", e.getMessage());
+            decision = null;
+        }
+        Finalist chosen = null;
+        for (Finalist f : finalists) {
+            String id = f.candidate().id();
+            var score = decision == null ? null : decision.scores().get(id);
+            if (decision != null && decision.winner().filter(id::equals).isPresent()) {
+                chosen = new Finalist(f.candidate(), f.timing(), f.changedClasses(), f.evidence() + "; JMH "
+                        + score.reason(), f.timingEvidence(), f.mutantClasses(), f.testsRun());
+            } else if (score != null && !score.improvement() || decision == null) {
+                String why = decision == null ? "JMH could not measure it" : "JMH " + score.reason();
+                state.history().transition(id, HistoryStatus.NOT_FASTER, why);
+                reports.replaceAll(r -> r.candidateId().equals(id) ? new CandidateReport(id, r.operator(),
+                        CandidateStage.NOT_FASTER, r.detail() + "; " + why, r.speedup()) : r);
+            }
+        }
+        return chosen;
     }
 
     private Evaluation evaluate(String cycleId, MutationCandidate candidate, CompilationResult original, List<String> tests, int release,
@@ -220,7 +271,8 @@ public final class EvolutionCycle {
                             detail, timing.speedup());
                     WinnerEvidence evidence = WinnerEvidence.of(verdict.originalNanos(), verdict.mutantNanos(),
                             timing.pValue(), timing.a12(), cycleSeed);
-                    return new Evaluation(report, new Finalist(candidate, timing, changed, detail, evidence));
+                    return new Evaluation(report, new Finalist(candidate, timing, changed, detail, evidence,
+                            mutant.classes(), verdict.testsRun()));
                 }
                 return new Evaluation(new CandidateReport(candidate.id(), candidate.operator(), CandidateStage.NOT_FASTER,
                         detail, timing.speedup()), null);
@@ -327,7 +379,7 @@ public final class EvolutionCycle {
     }
 
     private record Finalist(MutationCandidate candidate, TimingComparison timing, Map<String, byte[]> changedClasses,
-            String evidence, WinnerEvidence timingEvidence) {
+            String evidence, WinnerEvidence timingEvidence, Map<String, byte[]> mutantClasses, int testsRun) {
     }
 
     private record Evaluation(CandidateReport report, Finalist finalist) {
