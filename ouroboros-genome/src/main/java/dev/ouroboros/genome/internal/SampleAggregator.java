@@ -112,43 +112,13 @@ public final class SampleAggregator {
     }
 
     private Optional<GenomeRegion> regionOf(MethodKey key, int line) {
-        String name = key.method();
-        if (name.equals("<init>") || name.equals("<clinit>")) {
-            // Kept unmapped as before: the engine targets hot methods, and field initializers compiled
-            // into these have no region of their own. Their samples count in samplesWithoutRegion().
-            return Optional.empty();
-        }
         List<GenomeRegion> file;
         try {
             file = genome.regions(key.className());
         } catch (OuroborosException e) {
             return Optional.empty(); // a broken or vanished file: recorded in the genome's problems()
         }
-        List<GenomeRegion> named = file.stream()
-                .filter(r -> r.className().equals(key.className()) && r.memberName().equals(key.method()))
-                .toList();
-        if (named.size() == 1) {
-            return Optional.of(named.get(0));
-        }
-        if (named.isEmpty()) {
-            // lambda$m$0 and the like, compiled into the same class: the region whose lines enclose the
-            // sample. Anonymous classes (Outer$1) stay unmapped: a region must belong to the class that ran.
-            return line < 1 ? Optional.empty() : file.stream()
-                    .filter(r -> r.className().equals(key.className()) && contains(r, line))
-                    .min(Comparator.comparingInt(r -> r.endLine() - r.beginLine()));
-        }
-        Optional<GenomeRegion> byLine = named.stream().filter(r -> contains(r, line)).findFirst();
-        if (byLine.isPresent()) {
-            return byLine;
-        }
-        int arity = DescriptorArity.of(key.descriptor());
-        return named.stream()
-                .filter(r -> (r.parameters().isEmpty() ? 0 : r.parameters().split(",").length) == arity)
-                .findFirst();
-    }
-
-    private static boolean contains(GenomeRegion r, int line) {
-        return line >= r.beginLine() && line <= r.endLine();
+        return FrameRegions.regionOf(file, key.className(), key.method(), key.descriptor(), line);
     }
 
     private record MethodKey(String className, String method, String descriptor) {
