@@ -154,9 +154,13 @@ public final class GenomeBench {
             Workload.run(Duration.ofMillis(1000)); // warm up: JIT settled before anything is compared
         }
         tracked(genome); // JFR's one-time start-up in this JVM is not what a running tracker costs
-        int pairs = 8;
+        // Tracked/untracked pairs, interleaved with untracked/untracked control pairs that measure the
+        // noise floor of this machine in the same run: a ratio inside the control's spread says nothing.
+        int pairs = 12;
         double[] wall = new double[pairs];
         double[] cpu = new double[pairs];
+        double[] controlWall = new double[pairs / 2];
+        double[] controlCpu = new double[pairs / 2];
         for (int i = 0; i < pairs; i++) {
             // Alternate which side goes first so that drift on the shared machine cancels out.
             Phase off;
@@ -170,18 +174,48 @@ public final class GenomeBench {
             }
             wall[i] = on.opsPerWallSecond() / off.opsPerWallSecond();
             cpu[i] = on.opsPerCpuSecond() / off.opsPerCpuSecond();
+            if (i % 2 == 1) {
+                Phase a = untracked();
+                Phase b = untracked();
+                controlWall[i / 2] = a.opsPerWallSecond() / b.opsPerWallSecond();
+                controlCpu[i / 2] = a.opsPerCpuSecond() / b.opsPerCpuSecond();
+            }
         }
         double wallMedian = median(wall);
         double cpuMedian = median(cpu);
+        double noise = median(deviations(controlCpu));
         System.out.printf(Locale.ROOT, "tracker overhead: %d interleaved pairs of %d ms at the default 20 ms period;"
-                + " throughput with/without tracker: wall median %.4f (min %.4f, max %.4f), per process CPU second"
-                + " median %.4f (min %.4f, max %.4f)%n", pairs, PHASE.toMillis(), wallMedian, wall[0], wall[pairs - 1],
-                cpuMedian, cpu[0], cpu[pairs - 1]);
+                + " throughput with/without tracker: wall median %.4f (quartiles %.4f-%.4f), per process CPU second"
+                + " median %.4f (quartiles %.4f-%.4f); control pairs without tracker (noise floor): wall median %.4f,"
+                + " CPU median %.4f, median |1 - ratio| %.4f%n", pairs, PHASE.toMillis(), wallMedian, quartile(wall, 1),
+                quartile(wall, 3), cpuMedian, quartile(cpu, 1), quartile(cpu, 3), median(controlWall),
+                median(controlCpu), noise);
         result.add(String.format(Locale.ROOT, "tracker_throughput_ratio=%.4f", wallMedian));
         result.add(String.format(Locale.ROOT, "tracker_cpu_ratio=%.4f", cpuMedian));
+        result.add(String.format(Locale.ROOT, "tracker_cpu_ratio_q1=%.4f", quartile(cpu, 1)));
+        result.add(String.format(Locale.ROOT, "tracker_cpu_ratio_q3=%.4f", quartile(cpu, 3)));
+        result.add(String.format(Locale.ROOT, "control_noise=%.4f", noise));
     }
 
-    private static final Duration PHASE = Duration.ofMillis(1500);
+    private static double[] deviations(double[] ratios) {
+        double[] out = new double[ratios.length];
+        for (int i = 0; i < ratios.length; i++) {
+            out[i] = Math.abs(1 - ratios[i]);
+        }
+        return out;
+    }
+
+    /** The first or third quartile (q = 1 or 3), by linear interpolation on the sorted values. */
+    private static double quartile(double[] values, int q) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        double at = (sorted.length - 1) * q / 4.0;
+        int lo = (int) Math.floor(at);
+        int hi = Math.min(lo + 1, sorted.length - 1);
+        return sorted[lo] + (sorted[hi] - sorted[lo]) * (at - lo);
+    }
+
+    private static final Duration PHASE = Duration.ofMillis(1000);
     private static final Duration SETTLE = Duration.ofMillis(300);
 
     /** One measured stretch of the workload: operations, wall time and the whole process's CPU time. */
@@ -220,6 +254,7 @@ public final class GenomeBench {
     }
 
     private static double median(double[] values) {
+        values = values.clone();
         Arrays.sort(values);
         int n = values.length;
         return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;

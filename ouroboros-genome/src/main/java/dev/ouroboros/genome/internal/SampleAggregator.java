@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
@@ -35,6 +36,7 @@ public final class SampleAggregator {
     private final SourceGenome genome;
     private final double lambdaPerNano;
     private final Map<String, Boolean> hasSource = new ConcurrentHashMap<>();
+    private final Function<String, Boolean> sourceLookup = this::sourceExists; // one instance, not one per frame
     private final Map<MethodKey, Counter> counters = new HashMap<>();
     private long total;
     private long withoutSource;
@@ -61,7 +63,7 @@ public final class SampleAggregator {
             }
             RecordedMethod method = frame.getMethod();
             String className = method.getType().getName();
-            if (hasSource.computeIfAbsent(className, this::sourceExists)) {
+            if (hasSource.computeIfAbsent(className, sourceLookup)) {
                 MethodKey key = new MethodKey(className, method.getName(), method.getDescriptor());
                 counters.computeIfAbsent(key, k -> new Counter()).add(event.getStartTime(), lambdaPerNano,
                         frame.getLineNumber());
