@@ -47,6 +47,7 @@ public final class GenomeBench {
         full(sources, result);
         incremental(sources, result);
         overhead(testSources, result);
+        consumerCost(testSources, result);
         System.out.println("load average at end " + loadAverage());
         result.add("load=" + loadAverage().split(" ")[0]);
         System.out.println("RESULT genome " + String.join(" ", result));
@@ -195,6 +196,46 @@ public final class GenomeBench {
         result.add(String.format(Locale.ROOT, "tracker_cpu_ratio_q1=%.4f", quartile(cpu, 1)));
         result.add(String.format(Locale.ROOT, "tracker_cpu_ratio_q3=%.4f", quartile(cpu, 3)));
         result.add(String.format(Locale.ROOT, "control_noise=%.4f", noise));
+    }
+
+    /**
+     * The tracker's own work per sample, on one thread's CPU clock: a recording of the workload at the
+     * default period, replayed through the tracker (reading the file and charging every sample). Unlike
+     * a throughput ratio it does not drown in the noise of a shared machine; it leaves out only JFR's
+     * sampler, which stops the sampled thread for a stack walk.
+     */
+    private static void consumerCost(Path testSources, List<String> result) throws IOException {
+        SourceGenome genome = SourceGenome.of(List.of(testSources));
+        Path file = Files.createTempFile("genome-bench", ".jfr");
+        try {
+            try (jdk.jfr.Recording recording = new jdk.jfr.Recording()) {
+                recording.enable("jdk.ExecutionSample").withPeriod(HotspotTracker.DEFAULT_PERIOD).withStackTrace();
+                recording.start();
+                Workload.run(Duration.ofMillis(3000));
+                recording.stop();
+                recording.dump(file);
+            }
+            long events = jdk.jfr.consumer.RecordingFile.readAllEvents(file).stream()
+                    .filter(e -> e.getEventType().getName().equals("jdk.ExecutionSample")).count();
+            for (int i = 0; i < 5; i++) {
+                HotspotTracker.fromRecording(file, genome); // warm up the reader and the aggregator
+            }
+            int replays = 20;
+            long cpu0 = mainCpuNanos();
+            for (int i = 0; i < replays; i++) {
+                HotspotTracker.fromRecording(file, genome);
+            }
+            double perSampleUs = (mainCpuNanos() - cpu0) / 1e3 / (replays * Math.max(1, events));
+            // One busy thread is sampled once per period: that many samples per second of its work.
+            double share = perSampleUs * 1e-6 * (1000.0 / HotspotTracker.DEFAULT_PERIOD.toMillis());
+            System.out.printf(Locale.ROOT, "tracker consumer cost: %d samples in the recording, %.1f us of CPU per"
+                    + " sample (read + charge), %.3f%% of one busy thread's CPU at the default period%n", events,
+                    perSampleUs, 100 * share);
+            result.add(String.format(Locale.ROOT, "tracker_us_per_sample=%.1f", perSampleUs));
+            result.add(String.format(Locale.ROOT, "tracker_consumer_pct=%.3f", 100 * share));
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     private static double[] deviations(double[] ratios) {

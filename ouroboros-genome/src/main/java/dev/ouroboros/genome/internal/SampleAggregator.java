@@ -84,8 +84,9 @@ public final class SampleAggregator {
     /** Returns how many attributed samples fell in methods that map to no region (e.g. generated code). */
     public synchronized long samplesWithoutRegion() {
         long n = 0;
+        Map<String, List<GenomeRegion>> files = new HashMap<>();
         for (Map.Entry<MethodKey, Counter> e : counters.entrySet()) {
-            if (regionOf(e.getKey(), e.getValue().hottestLine()).isEmpty()) {
+            if (regionOf(e.getKey(), e.getValue().hottestLine(), files).isEmpty()) {
                 n += e.getValue().samples;
             }
         }
@@ -96,11 +97,12 @@ public final class SampleAggregator {
     public synchronized List<Hotspot> ranking(Predicate<Hotspot> filter) {
         Instant now = counters.values().stream().map(c -> c.last).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
         List<Hotspot> out = new ArrayList<>();
+        Map<String, List<GenomeRegion>> files = new HashMap<>();
         for (Map.Entry<MethodKey, Counter> e : counters.entrySet()) {
             MethodKey k = e.getKey();
             Counter c = e.getValue();
             Hotspot h = new Hotspot(k.className(), k.method(), k.descriptor(), c.samples, c.scoreAt(now, lambdaPerNano),
-                    regionOf(k, c.hottestLine()), new TreeMap<>(c.lines));
+                    regionOf(k, c.hottestLine(), files), new TreeMap<>(c.lines));
             if (filter.test(h)) {
                 out.add(h);
             }
@@ -113,13 +115,18 @@ public final class SampleAggregator {
         return genome.hasSource(className);
     }
 
-    private Optional<GenomeRegion> regionOf(MethodKey key, int line) {
-        List<GenomeRegion> file;
-        try {
-            file = genome.regions(key.className());
-        } catch (OuroborosException e) {
-            return Optional.empty(); // a broken or vanished file: recorded in the genome's problems()
-        }
+    /**
+     * The region of a method; {@code files} holds the regions of each class already asked for in this
+     * pass, so that a class with many hot methods is listed (read, hashed, walked) once.
+     */
+    private Optional<GenomeRegion> regionOf(MethodKey key, int line, Map<String, List<GenomeRegion>> files) {
+        List<GenomeRegion> file = files.computeIfAbsent(key.className(), className -> {
+            try {
+                return genome.regions(className);
+            } catch (OuroborosException e) {
+                return List.of(); // a broken or vanished file: recorded in the genome's problems()
+            }
+        });
         return FrameRegions.regionOf(file, key.className(), key.method(), key.descriptor(), line);
     }
 
