@@ -49,6 +49,7 @@ public final class CallGraphBuilder {
     private final Map<CompilationUnit, Path> files = new IdentityHashMap<>();
     private final Map<Node, String> regionOfDeclaration = new IdentityHashMap<>();
     private final CallShapes shapes;
+    private final Map<ResolvedMethodLikeDeclaration, Callee> callees = new IdentityHashMap<>();
     private final Map<String, Optional<String>> typeNames = new HashMap<>();
     private final Dispatch dispatch;
     private long callSites;
@@ -161,24 +162,34 @@ public final class CallGraphBuilder {
         resolved++;
         String caller = enclosing(call, regions);
         String callerClass = enclosing(call, types);
-        Set<String> targets = new LinkedHashSet<>();
-        try {
-            target.toAst().flatMap(this::regionAround).ifPresent(targets::add);
-            targets.addAll(dispatch.overridersOf(target));
-            String declaring = binaryByQualified.get(target.declaringType().getQualifiedName());
-            if (declaring != null && callerClass != null) {
-                addClassEdge(callerClass, declaring);
-            }
-        } catch (RuntimeException | StackOverflowError e) {
-            // The target is known; only its place in the genome could not be named. Keep what was found.
+        Callee callee = callees.computeIfAbsent(target, this::callee); // shared by every site of one shape
+        if (callee.declaringClass() != null && callerClass != null) {
+            addClassEdge(callerClass, callee.declaringClass());
         }
         if (caller != null) {
-            for (String t : targets) {
+            for (String t : callee.regions()) {
                 if (calls.containsVertex(t)) {
                     calls.addEdge(caller, t);
                 }
             }
         }
+    }
+
+    /** Where a resolved target lives in the genome: its regions (own and overriders) and its class. */
+    private record Callee(Set<String> regions, String declaringClass) {
+    }
+
+    private Callee callee(ResolvedMethodLikeDeclaration target) {
+        Set<String> targets = new LinkedHashSet<>();
+        String declaring = null;
+        try {
+            target.toAst().flatMap(this::regionAround).ifPresent(targets::add);
+            targets.addAll(dispatch.overridersOf(target));
+            declaring = binaryByQualified.get(target.declaringType().getQualifiedName());
+        } catch (RuntimeException | StackOverflowError e) {
+            // The target is known; only its place in the genome could not be named. Keep what was found.
+        }
+        return new Callee(targets, declaring);
     }
 
     private static ResolvedMethodLikeDeclaration resolve(Node call) {

@@ -144,19 +144,39 @@ final class CallShapes {
 
     /** The receiver: the static type of an expression, or the type a name stands for. */
     private String receiver(Node call, Expression scope, boolean[] typeVariable) {
+        boolean maybeType = scope instanceof NameExpr || scope instanceof FieldAccessExpr;
+        if (maybeType && startsUpperCase(scope)) {
+            // Most likely a class name (StringUtils.isEmpty): try that first, as failing to find a
+            // variable of that name costs a walk through every enclosing scope and an exception.
+            String type = typeNamed(call, scope);
+            if (type != null) {
+                return type;
+            }
+        }
         try {
             return "value " + typeOf(scope, typeVariable);
         } catch (RuntimeException e) {
-            if (!(scope instanceof NameExpr || scope instanceof FieldAccessExpr)) {
+            if (!maybeType) {
                 throw e;
             }
         }
-        SymbolReference<ResolvedTypeDeclaration> type = JavaParserFactory.getContext(call, typeSolver)
-                .solveType(scope.toString());
-        if (!type.isSolved()) {
+        String type = typeNamed(call, scope);
+        if (type == null) {
             throw new IllegalStateException("receiver " + scope + " is neither a value nor a type");
         }
-        return "type " + type.getCorrespondingDeclaration().getQualifiedName();
+        return type;
+    }
+
+    private static boolean startsUpperCase(Expression scope) {
+        String last = scope instanceof NameExpr n ? n.getNameAsString() : ((FieldAccessExpr) scope).getNameAsString();
+        return !last.isEmpty() && Character.isUpperCase(last.charAt(0)) && !last.equals(last.toUpperCase());
+    }
+
+    /** The type a name stands for in the call's scope, or null when it names none. */
+    private String typeNamed(Node call, Expression scope) {
+        SymbolReference<ResolvedTypeDeclaration> type = JavaParserFactory.getContext(call, typeSolver)
+                .solveType(scope.toString());
+        return type.isSolved() ? "type " + type.getCorrespondingDeclaration().getQualifiedName() : null;
     }
 
     /**
