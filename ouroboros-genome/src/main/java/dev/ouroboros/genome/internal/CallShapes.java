@@ -30,12 +30,14 @@ import java.util.function.Function;
  *
  * <p>Most of the symbol solver's time goes into choosing among a type's same-named methods, which
  * converts every candidate's parameter types again at every call site. Two call sites with the same
- * shape — the same enclosing class (imports and members in scope), the same receiver (its static
- * type, or the type it names), the same method name and the same argument types — resolve to the
- * same declaration, so the outcome of the first (the declaration or the failure) serves the rest.
- * The argument and receiver types come from {@link JavaParserFacade#getType}, which caches them per
- * node and which the full resolution would compute anyway. A shape that mentions a type variable is
- * kept per enclosing method, as a method's {@code T} is not another method's {@code T}. Calls
+ * shape resolve to the same declaration, so the outcome of the first (the declaration or the
+ * failure) serves the rest. A shape is the method name and the argument types, plus either the
+ * receiver (its static type, or the type it names), which makes it mean the same in every class, or,
+ * for an unqualified call or a {@code new}, the enclosing class (its members, imports and nested
+ * types decide). The argument and receiver types come from {@link JavaParserFacade#getType}, which
+ * caches them per node and which the full resolution would compute anyway, or from the already
+ * resolved inner call. A shape that mentions a type variable is kept per enclosing method, as a
+ * method's {@code T} is not another method's {@code T}. Calls
  * whose shape cannot be named cheaply (lambda or method-reference arguments, qualified {@code new},
  * {@code this(...)}/{@code super(...)}) are resolved directly.
  */
