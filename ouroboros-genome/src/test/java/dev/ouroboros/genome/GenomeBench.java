@@ -160,6 +160,7 @@ public final class GenomeBench {
         int pairs = 12;
         double[] wall = new double[pairs];
         double[] cpu = new double[pairs];
+        double[] other = new double[pairs];
         double[] controlWall = new double[pairs / 2];
         double[] controlCpu = new double[pairs / 2];
         for (int i = 0; i < pairs; i++) {
@@ -173,6 +174,7 @@ public final class GenomeBench {
                 on = tracked(genome);
                 off = untracked();
             }
+            other[i] = on.otherCpuMsPerSecond() - off.otherCpuMsPerSecond();
             wall[i] = on.opsPerWallSecond() / off.opsPerWallSecond();
             cpu[i] = on.opsPerCpuSecond() / off.opsPerCpuSecond();
             if (i % 2 == 1) {
@@ -196,6 +198,12 @@ public final class GenomeBench {
         result.add(String.format(Locale.ROOT, "tracker_cpu_ratio_q1=%.4f", quartile(cpu, 1)));
         result.add(String.format(Locale.ROOT, "tracker_cpu_ratio_q3=%.4f", quartile(cpu, 3)));
         result.add(String.format(Locale.ROOT, "control_noise=%.4f", noise));
+        // What the tracker adds on other threads per wall second does not depend on how much CPU the
+        // starved workload thread got: on an idle machine, where it gets a whole core, this over 1000
+        // is the tracker's share.
+        System.out.printf(Locale.ROOT, "tracker's extra CPU on other threads (JFR): median %.1f ms per wall second"
+                + " (quartiles %.1f to %.1f)%n", median(other), quartile(other, 1), quartile(other, 3));
+        result.add(String.format(Locale.ROOT, "tracker_other_cpu_ms_per_s=%.1f", median(other)));
     }
 
     /**
@@ -258,9 +266,20 @@ public final class GenomeBench {
 
     private static final Duration PHASE = Duration.ofMillis(1000);
     private static final Duration SETTLE = Duration.ofMillis(300);
+    /**
+     * How long a fresh tracker runs before its side is measured. Its first second costs JFR several
+     * times its steady rate (starting the recording, the stream reading the event metadata): a
+     * one-time cost per profiling session, not the running cost the goal is about.
+     */
+    private static final Duration TRACKER_SETTLE = Duration.ofMillis(2000);
 
     /** One measured stretch of the workload: operations, wall time and the whole process's CPU time. */
-    private record Phase(long ops, long wallNanos, long cpuNanos) {
+    private record Phase(long ops, long wallNanos, long cpuNanos, long workloadCpuNanos) {
+        /** CPU of every thread but the workload's (JIT, GC, JFR), in milliseconds per wall second. */
+        double otherCpuMsPerSecond() {
+            return (cpuNanos - workloadCpuNanos) / 1e6 / (wallNanos / 1e9);
+        }
+
         double opsPerWallSecond() {
             return ops / (wallNanos / 1e9);
         }
@@ -273,9 +292,10 @@ public final class GenomeBench {
 
     private static Phase measure() {
         long cpu0 = processCpuNanos();
+        long main0 = mainCpuNanos();
         long t0 = System.nanoTime();
         long ops = Workload.ops(PHASE);
-        return new Phase(ops, System.nanoTime() - t0, processCpuNanos() - cpu0);
+        return new Phase(ops, System.nanoTime() - t0, processCpuNanos() - cpu0, mainCpuNanos() - main0);
     }
 
     private static Phase untracked() {
@@ -287,7 +307,7 @@ public final class GenomeBench {
     private static Phase tracked(SourceGenome genome) {
         try (HotspotTracker tracker = HotspotTracker.inProcess(genome)) {
             tracker.start();
-            Workload.run(SETTLE);
+            Workload.run(TRACKER_SETTLE);
             Phase phase = measure();
             tracker.stop();
             return phase;
