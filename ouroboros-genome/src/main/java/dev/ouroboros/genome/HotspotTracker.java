@@ -23,7 +23,9 @@ import jdk.jfr.consumer.RecordingStream;
  * names start with {@code ouroboros-} are ignored, so the engine never finds itself hot. Scores
  * decay with a half-life, so the ranking follows what is hot now. Each {@link Hotspot} also carries
  * its samples per source line ({@link Hotspot#lineSamples()}): the hot lines inside the hot method.
- * Lambda bodies are charged to the region whose lines enclose them. Nothing about
+ * Lambda bodies are charged to the region whose lines enclose them; constructor frames
+ * ({@code <init>}) to the constructor that ran or the instance initializer block of the line, class
+ * initializer frames ({@code <clinit>}) to the static initializer block of the line. Nothing about
  * the samples is thrown: classes without source and methods without region are only counted.
  */
 public final class HotspotTracker implements AutoCloseable {
@@ -59,6 +61,16 @@ public final class HotspotTracker implements AutoCloseable {
      * @return hot methods, hottest first; never null
      */
     public static List<Hotspot> fromRecording(Path jfrFile, SourceGenome genome) {
+        return fromRecording(jfrFile, genome, null);
+    }
+
+    /**
+     * Ranks the methods of a JFR recording file (offline mode), keeping those the filter accepts, for
+     * example {@code h -> true} for every attributed method, static initializers and unmapped ones too.
+     *
+     * @return hot methods, hottest first; never null
+     */
+    public static List<Hotspot> fromRecording(Path jfrFile, SourceGenome genome, Predicate<Hotspot> filter) {
         HotspotTracker tracker = new HotspotTracker(genome, DEFAULT_PERIOD, Duration.ofDays(3650));
         try (EventStream events = EventStream.openFile(jfrFile)) {
             events.onEvent("jdk.ExecutionSample", tracker::accept);
@@ -66,7 +78,7 @@ public final class HotspotTracker implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read JFR recording " + jfrFile, e);
         }
-        return tracker.ranking();
+        return filter == null ? tracker.ranking() : tracker.ranking(filter);
     }
 
     /** Starts sampling in the background; calling it twice is an error. */
@@ -76,6 +88,11 @@ public final class HotspotTracker implements AutoCloseable {
         }
         RecordingStream rs = new RecordingStream();
         rs.enable("jdk.ExecutionSample").withPeriod(period).withStackTrace();
+        // Samples are only counted and decayed: sorting each flushed chunk by time would cost the
+        // stream thread CPU for nothing (a late sample is charged as of the newest one, a 30 s
+        // half-life makes that difference negligible).
+        rs.setOrdered(false);
+        rs.setReuse(true);
         rs.onEvent("jdk.ExecutionSample", this::accept);
         rs.startAsync();
         stream = rs;
@@ -89,9 +106,14 @@ public final class HotspotTracker implements AutoCloseable {
         }
     }
 
-    /** Returns hot methods, hottest first, only those that map to a genome region. */
+    /**
+     * Returns hot methods, hottest first, only those that map to a genome region that a live patch can
+     * change: methods, constructors and instance initializers. Static initializers are left out (they
+     * have run by the time anything is swapped, and a redefinition never runs them again); list them
+     * with {@link #ranking(Predicate)}.
+     */
     public List<Hotspot> ranking() {
-        return aggregator.ranking(h -> h.region().isPresent());
+        return aggregator.ranking(h -> h.region().filter(r -> r.kind() != RegionKind.STATIC_INITIALIZER).isPresent());
     }
 
     /** Returns every attributed method, hottest first, whether or not a region maps it. */
@@ -111,7 +133,8 @@ public final class HotspotTracker implements AutoCloseable {
 
     /**
      * Returns how many samples were charged to a method with source that maps to no region (for
-     * example compiler-generated members, or a class whose file no longer parses).
+     * example compiler-generated members, field initializers of a class with no constructor or static
+     * block of its own, several static blocks and a line in none, or a class whose file no longer parses).
      */
     public long samplesWithoutRegion() {
         return aggregator.samplesWithoutRegion();

@@ -3,8 +3,6 @@ package dev.ouroboros.genome.internal;
 import com.github.javaparser.Position;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
-import com.github.javaparser.ast.body.CallableDeclaration;
-import com.github.javaparser.ast.body.InitializerDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.MethodCallExpr;
@@ -49,7 +47,9 @@ public final class CallGraphBuilder {
     private final Map<CompilationUnit, Map<Node, String>> regionsByUnit = new IdentityHashMap<>();
     private final Map<CompilationUnit, Map<Node, String>> typesByUnit = new IdentityHashMap<>();
     private final Map<CompilationUnit, Path> files = new IdentityHashMap<>();
-    private final Map<Node, Optional<String>> calleeRegion = new IdentityHashMap<>();
+    private final Map<Node, String> regionOfDeclaration = new IdentityHashMap<>();
+    private final CallShapes shapes;
+    private final Map<ResolvedMethodLikeDeclaration, Callee> callees = new IdentityHashMap<>();
     private final Map<String, Optional<String>> typeNames = new HashMap<>();
     private final Dispatch dispatch;
     private long callSites;
@@ -60,6 +60,7 @@ public final class CallGraphBuilder {
     public CallGraphBuilder(TypeSolver typeSolver) {
         this.symbolSolver = new JavaSymbolSolver(typeSolver);
         this.dispatch = new Dispatch(binaryByQualified);
+        this.shapes = new CallShapes(typeSolver);
     }
 
     /** Names every region and named type of a unit; must run on every unit before {@link #link}. */
@@ -70,6 +71,7 @@ public final class CallGraphBuilder {
         Map<Node, String> types = new IdentityHashMap<>();
         RegionLocator.index(unit, regions, types);
         regions.values().forEach(calls::addVertex);
+        regionOfDeclaration.putAll(regions);
         for (String binary : types.values()) {
             classes.addVertex(binary);
             binaryByQualified.put(binary.replace('$', '.'), binary);
@@ -97,7 +99,8 @@ public final class CallGraphBuilder {
     public void link(CompilationUnit unit) {
         Map<Node, String> regions = regionsByUnit.get(unit);
         Map<Node, String> types = typesByUnit.get(unit);
-        unit.walk(node -> {
+        // Inner calls first: an argument or receiver that is a resolved call already has its type.
+        unit.walk(Node.TreeTraversal.POSTORDER, node -> {
             if (node instanceof ClassOrInterfaceType type) {
                 linkType(type, types);
             } else if (node instanceof MethodCallExpr || node instanceof ObjectCreationExpr
@@ -120,6 +123,11 @@ public final class CallGraphBuilder {
     /** Returns what resolution achieved. */
     public CallResolution resolution() {
         return new CallResolution(callSites, resolved, callSites - resolved, reasons, samples);
+    }
+
+    /** Returns how many call sites took the outcome of an earlier call of the same shape. */
+    public long sharedCallSites() {
+        return shapes.sharedSites();
     }
 
     /**
@@ -145,34 +153,43 @@ public final class CallGraphBuilder {
 
     private void linkCall(Node call, Map<Node, String> regions, Map<Node, String> types) {
         callSites++;
-        ResolvedMethodLikeDeclaration target;
-        try {
-            target = resolve(call);
-        } catch (RuntimeException | StackOverflowError e) {
-            unresolved(call, e);
+        CallShapes.Outcome outcome = shapes.resolve(call, CallGraphBuilder::resolve);
+        if (outcome.failure() != null) {
+            unresolved(call, outcome.failure());
             return;
         }
+        ResolvedMethodLikeDeclaration target = outcome.target();
         resolved++;
         String caller = enclosing(call, regions);
         String callerClass = enclosing(call, types);
-        Set<String> targets = new LinkedHashSet<>();
-        try {
-            target.toAst().flatMap(this::regionAround).ifPresent(targets::add);
-            targets.addAll(dispatch.overridersOf(target));
-            String declaring = binaryByQualified.get(target.declaringType().getQualifiedName());
-            if (declaring != null && callerClass != null) {
-                addClassEdge(callerClass, declaring);
-            }
-        } catch (RuntimeException | StackOverflowError e) {
-            // The target is known; only its place in the genome could not be named. Keep what was found.
+        Callee callee = callees.computeIfAbsent(target, this::callee); // shared by every site of one shape
+        if (callee.declaringClass() != null && callerClass != null) {
+            addClassEdge(callerClass, callee.declaringClass());
         }
         if (caller != null) {
-            for (String t : targets) {
+            for (String t : callee.regions()) {
                 if (calls.containsVertex(t)) {
                     calls.addEdge(caller, t);
                 }
             }
         }
+    }
+
+    /** Where a resolved target lives in the genome: its regions (own and overriders) and its class. */
+    private record Callee(Set<String> regions, String declaringClass) {
+    }
+
+    private Callee callee(ResolvedMethodLikeDeclaration target) {
+        Set<String> targets = new LinkedHashSet<>();
+        String declaring = null;
+        try {
+            target.toAst().flatMap(this::regionAround).ifPresent(targets::add);
+            targets.addAll(dispatch.overridersOf(target));
+            declaring = binaryByQualified.get(target.declaringType().getQualifiedName());
+        } catch (RuntimeException | StackOverflowError e) {
+            // The target is known; only its place in the genome could not be named. Keep what was found.
+        }
+        return new Callee(targets, declaring);
     }
 
     private static ResolvedMethodLikeDeclaration resolve(Node call) {
@@ -198,19 +215,12 @@ public final class CallGraphBuilder {
         }
     }
 
-    /** The region a declaration belongs to: its own, or for members of local and anonymous classes the enclosing one. */
+    /**
+     * The region a declaration belongs to: its own, or for members of local and anonymous classes the
+     * enclosing one. Every region of the genome was named by {@link #index}, so this only looks up.
+     */
     private Optional<String> regionAround(Node declaration) {
-        return calleeRegion.computeIfAbsent(declaration, d -> {
-            for (Node n = d; n != null; n = n.getParentNode().orElse(null)) {
-                if (n instanceof CallableDeclaration<?> || n instanceof InitializerDeclaration) {
-                    Optional<String> id = RegionLocator.idOf(n);
-                    if (id.isPresent()) {
-                        return id;
-                    }
-                }
-            }
-            return Optional.empty();
-        });
+        return Optional.ofNullable(enclosing(declaration, regionOfDeclaration));
     }
 
     private static String enclosing(Node node, Map<Node, String> names) {

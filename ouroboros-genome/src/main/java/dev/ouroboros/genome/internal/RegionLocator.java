@@ -6,6 +6,7 @@ import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import com.github.javaparser.ast.type.PrimitiveType;
 import com.github.javaparser.ast.type.TypeParameter;
 import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.CallableDeclaration;
@@ -267,6 +268,13 @@ public final class RegionLocator {
 
     /** Erases generics and annotations: {@code java.util.List<@NonNull String>[]} becomes {@code java.util.List[]}. */
     private static String erase(Type type) {
+        if (type instanceof PrimitiveType primitive) {
+            return primitive.asString();
+        }
+        if (type instanceof ClassOrInterfaceType named && plainScope(named)) {
+            return named.getNameWithScope(); // names only: type arguments and annotations are not part of it
+        }
+        // Rare shapes (annotated or generic qualifiers): print and strip, slower but general.
         Type copy = type.clone();
         copy.findAll(AnnotationExpr.class).forEach(Node::remove);
         StringBuilder out = new StringBuilder();
@@ -281,6 +289,15 @@ public final class RegionLocator {
             }
         }
         return out.toString();
+    }
+
+    private static boolean plainScope(ClassOrInterfaceType named) {
+        for (ClassOrInterfaceType t = named.getScope().orElse(null); t != null; t = t.getScope().orElse(null)) {
+            if (t.getTypeArguments().isPresent() || !t.getAnnotations().isEmpty()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private record Member(String id, String name, String parameters, RegionKind kind, Node declaration, BlockStmt body) {

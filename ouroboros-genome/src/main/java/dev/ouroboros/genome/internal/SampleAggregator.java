@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
@@ -35,6 +36,7 @@ public final class SampleAggregator {
     private final SourceGenome genome;
     private final double lambdaPerNano;
     private final Map<String, Boolean> hasSource = new ConcurrentHashMap<>();
+    private final Function<String, Boolean> sourceLookup = this::sourceExists; // one instance, not one per frame
     private final Map<MethodKey, Counter> counters = new HashMap<>();
     private long total;
     private long withoutSource;
@@ -61,7 +63,7 @@ public final class SampleAggregator {
             }
             RecordedMethod method = frame.getMethod();
             String className = method.getType().getName();
-            if (hasSource.computeIfAbsent(className, this::sourceExists)) {
+            if (hasSource.computeIfAbsent(className, sourceLookup)) {
                 MethodKey key = new MethodKey(className, method.getName(), method.getDescriptor());
                 counters.computeIfAbsent(key, k -> new Counter()).add(event.getStartTime(), lambdaPerNano,
                         frame.getLineNumber());
@@ -82,8 +84,9 @@ public final class SampleAggregator {
     /** Returns how many attributed samples fell in methods that map to no region (e.g. generated code). */
     public synchronized long samplesWithoutRegion() {
         long n = 0;
+        Map<String, List<GenomeRegion>> files = new HashMap<>();
         for (Map.Entry<MethodKey, Counter> e : counters.entrySet()) {
-            if (regionOf(e.getKey(), e.getValue().hottestLine()).isEmpty()) {
+            if (regionOf(e.getKey(), e.getValue().hottestLine(), files).isEmpty()) {
                 n += e.getValue().samples;
             }
         }
@@ -94,11 +97,12 @@ public final class SampleAggregator {
     public synchronized List<Hotspot> ranking(Predicate<Hotspot> filter) {
         Instant now = counters.values().stream().map(c -> c.last).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
         List<Hotspot> out = new ArrayList<>();
+        Map<String, List<GenomeRegion>> files = new HashMap<>();
         for (Map.Entry<MethodKey, Counter> e : counters.entrySet()) {
             MethodKey k = e.getKey();
             Counter c = e.getValue();
             Hotspot h = new Hotspot(k.className(), k.method(), k.descriptor(), c.samples, c.scoreAt(now, lambdaPerNano),
-                    regionOf(k, c.hottestLine()), new TreeMap<>(c.lines));
+                    regionOf(k, c.hottestLine(), files), new TreeMap<>(c.lines));
             if (filter.test(h)) {
                 out.add(h);
             }
@@ -111,44 +115,19 @@ public final class SampleAggregator {
         return genome.hasSource(className);
     }
 
-    private Optional<GenomeRegion> regionOf(MethodKey key, int line) {
-        String name = key.method();
-        if (name.equals("<init>") || name.equals("<clinit>")) {
-            // Kept unmapped as before: the engine targets hot methods, and field initializers compiled
-            // into these have no region of their own. Their samples count in samplesWithoutRegion().
-            return Optional.empty();
-        }
-        List<GenomeRegion> file;
-        try {
-            file = genome.regions(key.className());
-        } catch (OuroborosException e) {
-            return Optional.empty(); // a broken or vanished file: recorded in the genome's problems()
-        }
-        List<GenomeRegion> named = file.stream()
-                .filter(r -> r.className().equals(key.className()) && r.memberName().equals(key.method()))
-                .toList();
-        if (named.size() == 1) {
-            return Optional.of(named.get(0));
-        }
-        if (named.isEmpty()) {
-            // lambda$m$0 and the like, compiled into the same class: the region whose lines enclose the
-            // sample. Anonymous classes (Outer$1) stay unmapped: a region must belong to the class that ran.
-            return line < 1 ? Optional.empty() : file.stream()
-                    .filter(r -> r.className().equals(key.className()) && contains(r, line))
-                    .min(Comparator.comparingInt(r -> r.endLine() - r.beginLine()));
-        }
-        Optional<GenomeRegion> byLine = named.stream().filter(r -> contains(r, line)).findFirst();
-        if (byLine.isPresent()) {
-            return byLine;
-        }
-        int arity = DescriptorArity.of(key.descriptor());
-        return named.stream()
-                .filter(r -> (r.parameters().isEmpty() ? 0 : r.parameters().split(",").length) == arity)
-                .findFirst();
-    }
-
-    private static boolean contains(GenomeRegion r, int line) {
-        return line >= r.beginLine() && line <= r.endLine();
+    /**
+     * The region of a method; {@code files} holds the regions of each class already asked for in this
+     * pass, so that a class with many hot methods is listed (read, hashed, walked) once.
+     */
+    private Optional<GenomeRegion> regionOf(MethodKey key, int line, Map<String, List<GenomeRegion>> files) {
+        List<GenomeRegion> file = files.computeIfAbsent(key.className(), className -> {
+            try {
+                return genome.regions(className);
+            } catch (OuroborosException e) {
+                return List.of(); // a broken or vanished file: recorded in the genome's problems()
+            }
+        });
+        return FrameRegions.regionOf(file, key.className(), key.method(), key.descriptor(), line);
     }
 
     private record MethodKey(String className, String method, String descriptor) {
