@@ -27,6 +27,7 @@ class JmhFinalistEngineTest {
             EvolutionResult result = engine.runCycle();
 
             assertThat(result.outcome()).as(result.message()).isEqualTo(EvolutionOutcome.IMPROVED);
+            assertThat(result.message()).contains("(JMH: speed-up");
             assertThat(result.stages()).containsKey("jmh");
             assertThat(result.stages().get("jmh")).isGreaterThan(Duration.ofSeconds(1));
             PendingApproval pending = engine.approvals().pending().get(0);

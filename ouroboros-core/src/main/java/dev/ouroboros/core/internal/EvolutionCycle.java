@@ -295,6 +295,13 @@ public final class EvolutionCycle {
         Map<String, String> hashes = new LinkedHashMap<>();
         best.changedClasses().forEach((name, bytes) -> hashes.put(name, GenomeChecksum.sha256(bytes)));
         String speed = String.format(Locale.ROOT, "%.2fx", t.speedup());
+        int jmh = best.evidence().indexOf("; JMH faster: ");
+        if (jmh >= 0) {
+            // "3.87x (JMH: speed-up 9.81x, p=0.0022, ...)": the JMH run's verdict beside the screen's figure.
+            String figures = best.evidence().substring(jmh + "; JMH faster: ".length());
+            int end = figures.indexOf(" JMH iterations");
+            speed += " (JMH: " + (end > 0 ? figures.substring(0, end + " JMH iterations".length()) : figures) + ")";
+        }
         Winner w = winner(c, t, hashes, false);
         if (config.approval() == ApprovalMode.DISABLED) {
             return new EvolutionResult(cycleId, EvolutionOutcome.IMPROVED, "dry run: " + c.operator() + " is " + speed
