@@ -1,5 +1,6 @@
 package dev.ouroboros.core;
 
+import dev.ouroboros.arena.TimingClock;
 import dev.ouroboros.core.internal.ConfigOptions;
 import dev.ouroboros.patcher.RegressionPolicy;
 import java.io.File;
@@ -54,6 +55,7 @@ import java.util.Properties;
  * @param dashboardBind   the address the dashboard listens on; a loopback address unless deliberately set otherwise
  * @param jmhFinalists    how many of the screen's fastest candidates JMH measures against the original before one
  *                        is selected (0: the paired timing screen alone decides)
+ * @param timingClock     what the sandbox's paired timing screen measures: thread CPU time (default) or wall time
  */
 public record EvolutionConfig(
         List<Path> sourceRoots,
@@ -83,7 +85,8 @@ public record EvolutionConfig(
         RegressionPolicy watchPolicy,
         OptionalInt dashboardPort,
         String dashboardBind,
-        int jmhFinalists) {
+        int jmhFinalists,
+        TimingClock timingClock) {
 
     /** Validates every field; messages name the option and the value. */
     public EvolutionConfig {
@@ -144,6 +147,7 @@ public record EvolutionConfig(
         if (jmhFinalists < 0 || jmhFinalists > 5) {
             throw new InvalidConfigurationException("jmh-finalists must be from 0 (off) to 5, was " + jmhFinalists);
         }
+        Objects.requireNonNull(timingClock, "clock must not be null");
         Objects.requireNonNull(watchPolicy, "watchPolicy must not be null");
         Objects.requireNonNull(dashboardPort, "dashboard must not be null");
         dashboardPort.ifPresent(port -> {
@@ -235,6 +239,7 @@ public record EvolutionConfig(
         private OptionalInt dashboardPort = OptionalInt.empty();
         private String dashboardBind = "127.0.0.1";
         private int jmhFinalists;
+        private TimingClock timingClock = TimingClock.THREAD_CPU;
 
         private Builder() {
         }
@@ -425,12 +430,23 @@ public record EvolutionConfig(
             return this;
         }
 
+        /**
+         * What the timing screen measures of each test run (default {@link TimingClock#THREAD_CPU}: CPU time of the
+         * worker's threads plus GC time, which time spent waiting for a core does not inflate, so a busy machine
+         * does not hide a real speed-up; {@link TimingClock#WALL} for code whose gain is less waiting).
+         */
+        public Builder timingClock(TimingClock clock) {
+            this.timingClock = clock;
+            return this;
+        }
+
         /** Validates and returns the configuration. */
         public EvolutionConfig build() {
             return new EvolutionConfig(sourceRoots, Optional.ofNullable(target), testClasses, operators, seed,
                     startDelay, profileDuration, cycles, maxCandidates, minSpeedup, sandboxTimeout, warmupRounds,
                     measuredRounds, classpath, approval, verbose, trigger, idleTime, maxCpuLoad, sessionTime, jmx,
-                    dataDirectory, reapply, watch, watchPolicy(), dashboardPort, dashboardBind, jmhFinalists);
+                    dataDirectory, reapply, watch, watchPolicy(), dashboardPort, dashboardBind, jmhFinalists,
+                    timingClock);
         }
 
         private RegressionPolicy watchPolicy() {

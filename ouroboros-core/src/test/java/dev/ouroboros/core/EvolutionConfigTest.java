@@ -3,6 +3,7 @@ package dev.ouroboros.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ouroboros.arena.TimingClock;
 import dev.ouroboros.patcher.RegressionPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,6 +80,21 @@ class EvolutionConfigTest {
         assertThat(c.targetClass()).hasValue("com.acme.Report");
         assertThat(c.targetMethod()).isEmpty();
         assertThat(c.measuredRounds()).isEqualTo(5);
+    }
+
+    @Test
+    void timingClockAndJmhFinalistsComeFromAgentOptionsWithCheckedValues() {
+        assertThat(EvolutionConfig.fromAgentArgs("source=src").timingClock()).isEqualTo(TimingClock.THREAD_CPU);
+        assertThat(EvolutionConfig.fromAgentArgs("source=src").jmhFinalists()).isZero();
+        EvolutionConfig c = EvolutionConfig.fromAgentArgs("source=src,clock=wall,jmh-finalists=2");
+        assertThat(c.timingClock()).isEqualTo(TimingClock.WALL);
+        assertThat(c.jmhFinalists()).isEqualTo(2);
+        assertThatThrownBy(() -> EvolutionConfig.fromAgentArgs("source=src,clock=sundial"))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessage("clock must be one of [cpu, wall], was 'sundial'");
+        assertThatThrownBy(() -> EvolutionConfig.fromAgentArgs("source=src,jmh-finalists=9"))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessage("jmh-finalists must be from 0 (off) to 5, was 9");
     }
 
     @Test

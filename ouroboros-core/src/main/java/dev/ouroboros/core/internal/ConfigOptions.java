@@ -1,5 +1,6 @@
 package dev.ouroboros.core.internal;
 
+import dev.ouroboros.arena.TimingClock;
 import dev.ouroboros.core.ApprovalMode;
 import dev.ouroboros.core.CycleTrigger;
 import dev.ouroboros.core.EvolutionConfig;
@@ -62,6 +63,7 @@ public final class ConfigOptions {
         OPTIONS.put("watch-windows", (b, v) -> b.watchMaxWindows((int) parseLong("watch-windows", v)));
         OPTIONS.put("dashboard", (b, v) -> b.dashboard(port(v)));
         OPTIONS.put("dashboard-bind", (b, v) -> b.dashboardBind(v));
+        OPTIONS.put("clock", (b, v) -> b.timingClock(clock(v)));
         OPTIONS.put("jmh-finalists", (b, v) -> b.jmhFinalists((int) parseLong("jmh-finalists", v)));
     }
 
@@ -164,6 +166,14 @@ public final class ConfigOptions {
             case "true", "yes", "on" -> true;
             case "false", "no", "off" -> false;
             default -> throw new InvalidConfigurationException(option + " must be true or false, was '" + value + "'");
+        };
+    }
+
+    private static TimingClock clock(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "cpu" -> TimingClock.THREAD_CPU;
+            case "wall" -> TimingClock.WALL;
+            default -> throw new InvalidConfigurationException("clock must be one of [cpu, wall], was '" + value + "'");
         };
     }
 

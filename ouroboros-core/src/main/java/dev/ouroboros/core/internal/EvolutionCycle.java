@@ -7,6 +7,7 @@ import dev.ouroboros.arena.InMemoryCompiler;
 import dev.ouroboros.arena.Sandbox;
 import dev.ouroboros.arena.SandboxRequest;
 import dev.ouroboros.arena.SandboxVerdict;
+import dev.ouroboros.arena.TimingClock;
 import dev.ouroboros.arena.TimingComparison;
 import dev.ouroboros.core.ApprovalMode;
 import dev.ouroboros.core.CandidateReport;
@@ -152,6 +153,7 @@ public final class EvolutionCycle {
         Finalist best = null;
         List<Finalist> finalists = new ArrayList<>();
         try (Sandbox sandbox = Sandbox.builder().workerClasspath(config.classpath()).timeout(config.sandboxTimeout())
+                .timingClock(config.timingClock())
                 .build()) {
             for (MutationCandidate candidate : candidates) {
                 if (stopRequested.getAsBoolean()) {
@@ -260,9 +262,10 @@ public final class EvolutionCycle {
         switch (verdict.outcome()) {
             case PASSED -> {
                 TimingComparison timing = verdict.timing();
-                String detail = String.format(Locale.ROOT, "%d tests passed; median %.2f ms -> %.2f ms, faster in %.0f%%"
+                String detail = String.format(Locale.ROOT, "%d tests passed; median %.2f ms -> %.2f ms %s, faster in %.0f%%"
                         + " of %d paired rounds, Mann-Whitney p=%.4f, A12=%.2f", verdict.testsRun(),
                         timing.originalMedianNanos() / 1e6, timing.mutantMedianNanos() / 1e6,
+                        config.timingClock() == TimingClock.WALL ? "wall" : "CPU",
                         timing.mutantWinFraction() * 100, timing.rounds(), timing.pValue(), timing.a12());
                 // Faster only when a rank test on the paired rounds says so, with a real effect size and
                 // the configured minimum speed-up - never on one noisy number.
