@@ -134,7 +134,8 @@ class SandboxPoolTest {
         try (Sandbox sandbox = Sandbox.builder().workerClasspath(classpath).poolSize(1).maxCandidatesPerWorker(2)
                 .cacheResults(false).build()) {
             for (int i = 0; i < 3; i++) {
-                assertThat(sandbox.evaluate(request("q" + i, fastVariant(0))).outcome()).isEqualTo(SandboxOutcome.PASSED);
+                SandboxVerdict v = sandbox.evaluate(request("q" + i, fastVariant(0)));
+                assertThat(v.outcome()).as(v.detail()).isEqualTo(SandboxOutcome.PASSED);
             }
 
             assertThat(sandbox.statistics().cacheHits()).isZero();

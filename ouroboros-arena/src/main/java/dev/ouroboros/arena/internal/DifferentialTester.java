@@ -37,8 +37,25 @@ final class DifferentialTester {
         void exit();
     }
 
-    record Settings(long seed, int inputsPerMethod, long nanosPerMethod, double limitFactor, long limitConstantNanos) {
+    /**
+     * @param originalKey a hash of the original classes and tests; when not empty, the original's outcomes
+     *                    are kept in this JVM and reused for the next candidate of the same original
+     */
+    record Settings(long seed, int inputsPerMethod, long nanosPerMethod, double limitFactor, long limitConstantNanos,
+            String originalKey) {
     }
+
+    /** The original's outcomes on one method's inputs, reusable while the original, the seed and the budget stay. */
+    private record OriginalOutcomes(List<Planned> planned, int slowOriginal) {
+    }
+
+    private static final int MAX_KEPT_OUTCOMES = 256;
+    /**
+     * The original is the same for every candidate of a cycle and the inputs are a function of the
+     * seed, so its outcomes are computed once per worker: the gate then costs the mutant's calls only,
+     * and an original that is slow on an edge input is stopped once, not once per candidate.
+     */
+    private static final Map<String, OriginalOutcomes> ORIGINAL_OUTCOMES = new LinkedHashMap<>();
 
     /** A recorded call: the method as {@code pkg.Foo#name(desc)} and its encoded arguments. */
     record Recorded(String method, String arguments) {
@@ -56,6 +73,8 @@ final class DifferentialTester {
     }
 
     private static final int RENDER = 160;
+    /** The first generated inputs of a method sweep the edge values (see {@link InputGenerator}). */
+    private static final int EDGE_SWEEP = 16;
     private static final long MIN_ORIGINAL_CALL_NANOS = 20_000_000L;
     private static final long IDLE_CHECK_NANOS = 50_000_000L;
 
@@ -112,7 +131,7 @@ final class DifferentialTester {
             }
         };
         try {
-            new DifferentialTester(() -> system, () -> system, new Settings(1, 20, 50_000_000L, 2.0, 1_000_000_000L), none)
+            new DifferentialTester(() -> system, () -> system, new Settings(1, 20, 50_000_000L, 2.0, 1_000_000_000L, ""), none)
                     .run(List.of("java.lang.Math#max(II)I", "java.lang.String#<init>([C)V"), List.of());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -188,8 +207,9 @@ final class DifferentialTester {
             if (recorded(i)) {
                 return call.recordedInput(recordedArguments.get(i), loader);
             }
-            long seed = base + (i - recordedArguments.size()) * 0x9E3779B97F4A7C15L;
-            return call.generatedInput(new InputGenerator(new SplittableRandom(seed)));
+            int k = i - recordedArguments.size();
+            long seed = base + k * 0x9E3779B97F4A7C15L;
+            return call.generatedInput(new InputGenerator(new SplittableRandom(seed), k < EDGE_SWEEP ? k : -1));
         }
 
         MethodReport test() throws InterruptedException {
@@ -198,30 +218,26 @@ final class DifferentialTester {
             } catch (DifferentialCall.NotCallable e) {
                 return report("SKIPPED", 0, 0, e.getMessage());
             }
-            List<Planned> planned = Collections.synchronizedList(new ArrayList<>());
-            int next = 0;
-            while (next < total() && !laneStuck) {
-                Progress progress = new Progress();
-                int from = next;
-                Future<Void> batch = lane.submit(() -> {
-                    originalBatch(from, progress, planned);
-                    return null;
-                });
-                if (watch(batch, progress)) {
-                    break;
-                }
-                int killedAt = progress.index;
-                slowOriginal++;
-                laneStuck = !lane.kill();
-                recycle |= laneStuck;
-                // Whatever the stopped thread added from the killed input on is not an outcome.
-                planned.removeIf(p -> p.index() >= killedAt);
-                next = killedAt + 1;
-                freshLoaders();
-                try {
-                    resolve();
-                } catch (DifferentialCall.NotCallable x) {
-                    throw new IllegalStateException("the method resolved before and not after new loaders: " + x.getMessage(), x);
+            String key = settings.originalKey().isEmpty() ? null : String.join("|", settings.originalKey(), method,
+                    Long.toString(settings.seed()), Integer.toString(generatedInputs), Long.toString(settings.nanosPerMethod()),
+                    String.join(" ", recordedArguments));
+            OriginalOutcomes kept;
+            synchronized (ORIGINAL_OUTCOMES) {
+                kept = key == null ? null : ORIGINAL_OUTCOMES.get(key);
+            }
+            List<Planned> planned;
+            if (kept != null) {
+                planned = kept.planned();
+                slowOriginal = kept.slowOriginal();
+            } else {
+                planned = runOriginal();
+                if (key != null && !laneStuck) {
+                    synchronized (ORIGINAL_OUTCOMES) {
+                        if (ORIGINAL_OUTCOMES.size() >= MAX_KEPT_OUTCOMES) {
+                            ORIGINAL_OUTCOMES.clear();
+                        }
+                        ORIGINAL_OUTCOMES.put(key, new OriginalOutcomes(List.copyOf(planned), slowOriginal));
+                    }
                 }
             }
             List<Planned> done = List.copyOf(planned);
@@ -259,6 +275,37 @@ final class DifferentialTester {
                 notes.add(refused + " input(s) skipped: the original refused to build them");
             }
             return report("PASSED", generatedRun, recordedRun, String.join("; ", notes));
+        }
+
+        /** The original on every input while the method's time lasts, stopping and skipping calls past their time. */
+        private List<Planned> runOriginal() throws InterruptedException {
+            List<Planned> planned = Collections.synchronizedList(new ArrayList<>());
+            int next = 0;
+            while (next < total() && !laneStuck) {
+                Progress progress = new Progress();
+                int from = next;
+                Future<Void> batch = lane.submit(() -> {
+                    originalBatch(from, progress, planned);
+                    return null;
+                });
+                if (watch(batch, progress)) {
+                    break;
+                }
+                int killedAt = progress.index;
+                slowOriginal++;
+                laneStuck = !lane.kill();
+                recycle |= laneStuck;
+                // Whatever the stopped thread added from the killed input on is not an outcome.
+                planned.removeIf(p -> p.index() >= killedAt);
+                next = killedAt + 1;
+                freshLoaders();
+                try {
+                    resolve();
+                } catch (DifferentialCall.NotCallable x) {
+                    throw new IllegalStateException("the method resolved before and not after new loaders: " + x.getMessage(), x);
+                }
+            }
+            return List.copyOf(planned);
         }
 
         /** On the lane: the original on inputs {@code from}.. while the method's time lasts. */

@@ -39,9 +39,10 @@ import java.util.random.RandomGenerator;
 final class InputGenerator {
 
     private static final int MAX_DEPTH = 4;
-    private static final int[] INT_EDGES = {0, 1, -1, 2, Integer.MIN_VALUE, Integer.MAX_VALUE, 7, -128, 127, 255, 1000};
-    private static final long[] LONG_EDGES = {0, 1, -1, Long.MIN_VALUE, Long.MAX_VALUE, Integer.MIN_VALUE,
-        Integer.MAX_VALUE, 99, 100, -100, 1L << 32};
+    private static final int[] INT_EDGES = {0, 1, -1, 2, 9, 10, 11, -10, 99, 100, 127, -128, 255, 1000,
+        Integer.MAX_VALUE, Integer.MIN_VALUE};
+    private static final long[] LONG_EDGES = {0, 1, -1, 9, 10, 11, -10, 99, 100, 101, -100, 1L << 32,
+        Integer.MAX_VALUE, Integer.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE};
     private static final double[] DOUBLE_EDGES = {0.0, -0.0, 1.0, -1.0, 0.1, 0.5, Double.NaN,
         Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MIN_VALUE, Double.MAX_VALUE};
     private static final String[] STRING_EDGES = {"", " ", "a", "\u00fc\u20ac\ud83d\ude00", "a,b", "\"q\"",
@@ -50,9 +51,26 @@ final class InputGenerator {
     private static final char[] CHAR_EDGES = {'\0', 'a', 'Z', ' ', ',', '"', '\n', '\u00e9', '\uffff', '\ud83d', '0'};
 
     private final RandomGenerator random;
+    private final int sweep;
+    private int draws;
 
     InputGenerator(RandomGenerator random) {
+        this(random, -1);
+    }
+
+    /**
+     * @param sweep -1 for random draws; otherwise every primitive, character and string draw takes an
+     *              edge value in turn, starting at this index (the gate's first inputs sweep the edges,
+     *              so that 0, 10, MAX_VALUE or the empty string are tried for certain, not by chance)
+     */
+    InputGenerator(RandomGenerator random, int sweep) {
         this.random = random;
+        this.sweep = sweep;
+    }
+
+    /** An index into an edge table: the next in turn when sweeping, else random. */
+    private int edgeIndex(int length) {
+        return sweep >= 0 ? Math.floorMod(sweep + draws++, length) : random.nextInt(length);
     }
 
     /** Why values of {@code type} cannot be generated, or null when they can. */
@@ -109,7 +127,7 @@ final class InputGenerator {
             return nextInt();
         }
         if (raw == long.class || raw == Long.class) {
-            return edge() ? LONG_EDGES[random.nextInt(LONG_EDGES.length)] : small() ? random.nextLong(-50, 51) : random.nextLong();
+            return edge() ? LONG_EDGES[edgeIndex(LONG_EDGES.length)] : small() ? random.nextLong(-50, 51) : random.nextLong();
         }
         if (raw == boolean.class || raw == Boolean.class) {
             return random.nextBoolean();
@@ -121,14 +139,14 @@ final class InputGenerator {
             return (float) nextDouble();
         }
         if (raw == short.class || raw == Short.class) {
-            return edge() ? (short) new int[] {0, 1, -1, Short.MIN_VALUE, Short.MAX_VALUE}[random.nextInt(5)]
+            return edge() ? (short) new int[] {0, 1, -1, Short.MIN_VALUE, Short.MAX_VALUE}[edgeIndex(5)]
                     : (short) random.nextInt(Short.MIN_VALUE, Short.MAX_VALUE + 1);
         }
         if (raw == byte.class || raw == Byte.class) {
-            return (byte) (edge() ? new int[] {0, 1, -1, Byte.MIN_VALUE, Byte.MAX_VALUE}[random.nextInt(5)] : random.nextInt(256));
+            return (byte) (edge() ? new int[] {0, 1, -1, Byte.MIN_VALUE, Byte.MAX_VALUE}[edgeIndex(5)] : random.nextInt(256));
         }
         if (raw == char.class || raw == Character.class) {
-            return edge() ? CHAR_EDGES[random.nextInt(CHAR_EDGES.length)] : CHARS.charAt(random.nextInt(CHARS.length()));
+            return edge() ? CHAR_EDGES[edgeIndex(CHAR_EDGES.length)] : CHARS.charAt(random.nextInt(CHARS.length()));
         }
         if (raw == String.class || raw == CharSequence.class) {
             return nextString();
@@ -207,7 +225,7 @@ final class InputGenerator {
     }
 
     private boolean edge() {
-        return random.nextInt(4) == 0;
+        return sweep >= 0 || random.nextInt(4) == 0;
     }
 
     private boolean small() {
@@ -215,16 +233,16 @@ final class InputGenerator {
     }
 
     private int nextInt() {
-        return edge() ? INT_EDGES[random.nextInt(INT_EDGES.length)] : small() ? random.nextInt(-20, 21) : random.nextInt();
+        return edge() ? INT_EDGES[edgeIndex(INT_EDGES.length)] : small() ? random.nextInt(-20, 21) : random.nextInt();
     }
 
     private double nextDouble() {
-        return edge() ? DOUBLE_EDGES[random.nextInt(DOUBLE_EDGES.length)] : random.nextDouble(-100, 100);
+        return edge() ? DOUBLE_EDGES[edgeIndex(DOUBLE_EDGES.length)] : random.nextDouble(-100, 100);
     }
 
     private String nextString() {
         if (edge()) {
-            return STRING_EDGES[random.nextInt(STRING_EDGES.length)];
+            return STRING_EDGES[edgeIndex(STRING_EDGES.length)];
         }
         int n = random.nextInt(0, 11);
         StringBuilder s = new StringBuilder(n);

@@ -54,6 +54,28 @@ class InputGeneratorTest {
     }
 
     @Test
+    void firstInputsSweepTheEdgeValuesForCertain() throws Exception {
+        java.util.Set<Object> ints = new java.util.HashSet<>();
+        java.util.Set<Object> strings = new java.util.HashSet<>();
+        for (int k = 0; k < 16; k++) {
+            InputGenerator g = new InputGenerator(new SplittableRandom(k), k);
+            ints.add(g.value(int.class, 0, false));
+            strings.add(g.value(String.class, 0, false));
+        }
+        assertThat(ints).contains(0, 1, -1, 10, 100, Integer.MAX_VALUE, Integer.MIN_VALUE).hasSize(16);
+        assertThat(strings).contains("", " ", "a,b", "line\nbreak");
+    }
+
+    @Test
+    void timingStopsEarlyOnlyForAMutantThatLostEveryRoundOfAtLeastFive() {
+        List<Long> original = List.of(10L, 10L, 10L, 10L, 10L);
+        assertThat(WorkerSession.lostEveryRound(original, List.of(11L, 12L, 11L, 13L, 11L), 15)).isTrue();
+        assertThat(WorkerSession.lostEveryRound(original, List.of(11L, 12L, 11L, 13L, 9L), 15)).isFalse();
+        assertThat(WorkerSession.lostEveryRound(original.subList(0, 4), List.of(11L, 12L, 11L, 13L), 15)).isFalse();
+        assertThat(WorkerSession.lostEveryRound(original, List.of(11L, 12L, 11L, 13L, 11L), 30)).isFalse();
+    }
+
+    @Test
     void everyTypeOfTheSampleCanBeGeneratedButAThreadCannot() throws Exception {
         Method m = InputGeneratorTest.class.getDeclaredMethod("sample", int.class, long.class, char.class, String.class,
                 int[].class, List.class, Map.class, float.class, Object.class);
