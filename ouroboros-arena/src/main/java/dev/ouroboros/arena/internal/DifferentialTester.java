@@ -40,9 +40,11 @@ final class DifferentialTester {
     /**
      * @param originalKey a hash of the original classes and tests; when not empty, the original's outcomes
      *                    are kept in this JVM and reused for the next candidate of the same original
+     * @param originalCallNanos the least time an original call gets before it is stopped (a quarter of the
+     *                    method's time if that is more)
      */
     record Settings(long seed, int inputsPerMethod, long nanosPerMethod, double limitFactor, long limitConstantNanos,
-            String originalKey) {
+            String originalKey, long originalCallNanos) {
     }
 
     /** The original's outcomes on one method's inputs, reusable while the original, the seed and the budget stay. */
@@ -75,7 +77,8 @@ final class DifferentialTester {
     private static final int RENDER = 160;
     /** The first generated inputs of a method sweep the edge values (see {@link InputGenerator}). */
     private static final int EDGE_SWEEP = 16;
-    private static final long MIN_ORIGINAL_CALL_NANOS = 20_000_000L;
+    /** The least time an original call gets before it is stopped. */
+    static final long MIN_ORIGINAL_CALL_NANOS = 20_000_000L;
     private static final long IDLE_CHECK_NANOS = 50_000_000L;
 
     private final Supplier<ClassLoader> originals;
@@ -131,7 +134,7 @@ final class DifferentialTester {
             }
         };
         try {
-            new DifferentialTester(() -> system, () -> system, new Settings(1, 20, 50_000_000L, 2.0, 1_000_000_000L, ""), none)
+            new DifferentialTester(() -> system, () -> system, new Settings(1, 20, 50_000_000L, 2.0, 1_000_000_000L, "", 10_000_000_000L), none)
                     .run(List.of("java.lang.Math#max(II)I", "java.lang.String#<init>([C)V"), List.of());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -296,7 +299,10 @@ final class DifferentialTester {
                 int killedAt = progress.index;
                 slowOriginal++;
                 laneStuck = !lane.kill();
-                recycle |= laneStuck;
+                // A stop can land in JDK code that is initializing a class, which then stays unusable in this
+                // JVM (seen: ProxyGenerator$PrimitiveTypeInfo, breaking JUnit's annotation proxies): the worker
+                // finishes this candidate and is replaced.
+                recycle = true;
                 // Whatever the stopped thread added from the killed input on is not an outcome.
                 planned.removeIf(p -> p.index() >= killedAt);
                 next = killedAt + 1;
@@ -312,7 +318,7 @@ final class DifferentialTester {
 
         /** On the lane: the original on inputs {@code from}.. while the method's time lasts. */
         private void originalBatch(int from, Progress progress, List<Planned> planned) {
-            long cap = Math.max(MIN_ORIGINAL_CALL_NANOS, settings.nanosPerMethod() / 4);
+            long cap = Math.max(settings.originalCallNanos(), settings.nanosPerMethod() / 4);
             for (int i = from; i < total() && !spent() && !Thread.currentThread().isInterrupted(); i++) {
                 progress.index = i;
                 DifferentialCall.Input in;

@@ -253,7 +253,8 @@ final class WorkerSession {
                 Long.parseLong(request.getProperty(WorkerProtocol.KEY_DIFF_SEED, "0")),
                 Integer.parseInt(request.getProperty(WorkerProtocol.KEY_DIFF_INPUTS, "50")),
                 Long.parseLong(request.getProperty(WorkerProtocol.KEY_DIFF_MILLIS, "200")) * 1_000_000L,
-                limitFactor, limitConstantNanos, request.getProperty(WorkerProtocol.KEY_ORIGINAL_KEY, ""));
+                limitFactor, limitConstantNanos, request.getProperty(WorkerProtocol.KEY_ORIGINAL_KEY, ""),
+                DifferentialTester.MIN_ORIGINAL_CALL_NANOS);
         DifferentialTester tester = new DifferentialTester(
                 () -> new CandidateClassLoader("original-differential", parent, originalBytes, List.of()),
                 () -> new CandidateClassLoader("mutant-differential", parent, mutantBytes, List.of()),
