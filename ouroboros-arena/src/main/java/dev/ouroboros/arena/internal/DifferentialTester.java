@@ -77,6 +77,8 @@ final class DifferentialTester {
     private static final int RENDER = 160;
     /** The first generated inputs of a method sweep the edge values (see {@link InputGenerator}). */
     private static final int EDGE_SWEEP = 16;
+    /** The least time an original call gets before any input of its method completed. */
+    private static final long COLD_CALL_NANOS = 1_000_000_000L;
     /** The least time an original call gets before it is stopped. */
     static final long MIN_ORIGINAL_CALL_NANOS = 20_000_000L;
     private static final long IDLE_CHECK_NANOS = 50_000_000L;
@@ -328,9 +330,12 @@ final class DifferentialTester {
                     planned.add(new Planned(i, null));
                     continue;
                 }
-                guard.enter(false, cap, "");
+                // Until an input completed, the calls also load and link the method's classes: a cold first
+                // call on a loaded machine must not be mistaken for a slow original (its stop costs a worker).
+                long callCap = budgetStart == 0 ? Math.max(cap, COLD_CALL_NANOS) : cap;
+                guard.enter(false, callCap, "");
                 try {
-                    progress.begin(i, cap);
+                    progress.begin(i, callCap);
                     planned.add(new Planned(i, original.invoke(in)));
                     if (budgetStart == 0) {
                         budgetStart = System.nanoTime();
