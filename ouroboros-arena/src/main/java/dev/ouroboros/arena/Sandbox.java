@@ -1,6 +1,7 @@
 package dev.ouroboros.arena;
 
 import dev.ouroboros.arena.internal.CandidateKey;
+import dev.ouroboros.arena.internal.InProcessWorker;
 import dev.ouroboros.arena.internal.SandboxWorker;
 import dev.ouroboros.arena.internal.WorkerPool;
 import dev.ouroboros.arena.internal.WorkerPool.WorkerStartException;
@@ -63,6 +64,9 @@ public final class Sandbox implements AutoCloseable {
     private final boolean ownsWorkDirectory;
     private final boolean keepWorkFiles;
     private final WorkerPool pool;
+    private final boolean inProcess;
+    private final java.net.URLClassLoader inProcessClasspath;
+    private final InProcessWorker inProcessWorker;
     private final Map<String, SandboxVerdict> cache = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicLong evaluations = new AtomicLong();
@@ -87,6 +91,21 @@ public final class Sandbox implements AutoCloseable {
         this.ownsWorkDirectory = ownsWorkDirectory;
         this.keepWorkFiles = b.keepWorkFiles;
         this.pool = new WorkerPool(this::spawn, poolSize);
+        this.inProcess = b.inProcess;
+        if (inProcess) {
+            java.net.URL[] urls = b.workerClasspath.stream().map(p -> {
+                try {
+                    return p.toUri().toURL();
+                } catch (java.net.MalformedURLException e) {
+                    throw new IllegalArgumentException("worker class path entry " + p + " is not a valid URL", e);
+                }
+            }).toArray(java.net.URL[]::new);
+            this.inProcessClasspath = new java.net.URLClassLoader("ouroboros-in-process", urls, Sandbox.class.getClassLoader());
+            this.inProcessWorker = new InProcessWorker(inProcessClasspath);
+        } else {
+            this.inProcessClasspath = null;
+            this.inProcessWorker = null;
+        }
     }
 
     /** Starts configuring a sandbox; {@link Builder#workerClasspath} is required. */
@@ -111,7 +130,9 @@ public final class Sandbox implements AutoCloseable {
 
     /** Starts the pool's workers now, in the background, so that the first candidates do not wait for a JVM. */
     public void warmUp() {
-        pool.warmUp();
+        if (!inProcess) {
+            pool.warmUp();
+        }
     }
 
     /** Counters of this sandbox's life so far. */
@@ -133,18 +154,22 @@ public final class Sandbox implements AutoCloseable {
         }
         long started = System.nanoTime();
         String key = CandidateKey.of(request.originalClasses(), request.mutantClasses(), request.testClassNames(),
-                request.warmupRounds(), request.measuredRounds());
+                request.warmupRounds(), request.measuredRounds()) + DifferentialPlan.key(request.differential());
         SandboxVerdict cached = cacheResults ? cache.get(key) : null;
         if (cached != null) {
             cacheHits.incrementAndGet();
-            return new SandboxVerdict(request.candidateId(), cached.outcome(), cached.detail(), cached.testsRun(),
-                    cached.originalNanos(), cached.mutantNanos(), Duration.ofNanos(System.nanoTime() - started));
+            return cached.reissued(request.candidateId(), Duration.ofNanos(System.nanoTime() - started));
+        }
+        if (inProcess && !request.semanticsPreserving()) {
+            return WorkerVerdicts.of(request, SandboxOutcome.REFUSED, "the in-process sandbox runs only candidates of"
+                    + " semantics-preserving operators, and " + request.candidateId() + " is not marked as one"
+                    + " (SandboxRequest.semanticsPreserving): evaluate it in a sandbox with worker JVMs", started);
         }
         evaluations.incrementAndGet();
         Path dir = prepare(request);
         Exchange exchange;
         try {
-            exchange = exchange(request, dir, started);
+            exchange = inProcess ? inProcess(request, dir, started) : exchange(request, dir, started);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SandboxException("interrupted while evaluating " + request.candidateId()
@@ -169,12 +194,30 @@ public final class Sandbox implements AutoCloseable {
     public void close() {
         closed = true;
         pool.close();
+        if (inProcessClasspath != null) {
+            try {
+                inProcessClasspath.close();
+            } catch (IOException e) {
+                LOG.debug("cannot close the in-process class path: {}", e.toString());
+            }
+        }
         if (ownsWorkDirectory && !keepWorkFiles) {
             deleteTree(workDirectory);
         }
     }
 
     private record Exchange(SandboxVerdict verdict, boolean cacheable) {
+    }
+
+    private Exchange inProcess(SandboxRequest request, Path dir, long started) throws InterruptedException {
+        long budgetMillis = timeout.toMillis() - Math.max(250, Math.min(2000, timeout.toMillis() / 10));
+        Properties result;
+        try {
+            result = inProcessWorker.evaluate(requestPayload(request, dir, budgetMillis), budgetMillis);
+        } catch (IllegalStateException e) {
+            throw new SandboxException(e.getMessage(), e);
+        }
+        return new Exchange(WorkerVerdicts.read(request, result, null, started), true);
     }
 
     private Exchange exchange(SandboxRequest request, Path dir, long started) throws InterruptedException {
@@ -268,6 +311,7 @@ public final class Sandbox implements AutoCloseable {
         p.setProperty(WorkerProtocol.KEY_CLOCK, timingClock.name());
         p.setProperty(WorkerProtocol.KEY_ORIGINAL_KEY, CandidateKey.of(request.originalClasses(), Map.of(),
                 request.testClassNames(), 0, 0));
+        DifferentialPlan.describe(request, p);
         return p;
     }
 
@@ -281,6 +325,7 @@ public final class Sandbox implements AutoCloseable {
             Files.createDirectories(dir);
             WorkerProtocol.writeClasses(dir.resolve(WorkerProtocol.ORIGINAL_DIR), request.originalClasses());
             WorkerProtocol.writeClasses(dir.resolve(WorkerProtocol.MUTANT_DIR), request.mutantClasses());
+            DifferentialPlan.writeRecorded(request.differential(), dir);
             if (keepWorkFiles) {
                 WorkerProtocol.write(dir.resolve(WorkerProtocol.REQUEST_FILE), requestPayload(request, dir, timeout.toMillis()));
             }
@@ -376,6 +421,7 @@ public final class Sandbox implements AutoCloseable {
         private int poolSize = defaultPoolSize();
         private Path workDirectory;
         private boolean keepWorkFiles;
+        private boolean inProcess;
 
         private Builder() {
         }
@@ -482,6 +528,20 @@ public final class Sandbox implements AutoCloseable {
         /** Keeps each request directory (classes, request, result) for debugging; default false. */
         public Builder keepWorkFiles(boolean keepWorkFiles) {
             this.keepWorkFiles = keepWorkFiles;
+            return this;
+        }
+
+        /**
+         * Runs candidates in the host JVM instead of worker JVMs; default false. Only candidates whose
+         * request is marked {@link SandboxRequest#semanticsPreserving()} run; the others get a
+         * {@link SandboxOutcome#REFUSED} verdict. The same steps run (tests, differential gate, timing)
+         * in fresh child-first loaders over the worker class path; the time, budget and heap limits
+         * stop the candidate's thread. There is no output limit and a leaked thread stays in the host,
+         * which is why only semantics-preserving candidates qualify. The host needs the JUnit Platform
+         * Launcher on its own class path.
+         */
+        public Builder inProcess(boolean inProcess) {
+            this.inProcess = inProcess;
             return this;
         }
 

@@ -16,9 +16,21 @@ import java.util.Objects;
  * @param warmupRounds    untimed rounds of each version before measuring; at least 0
  * @param measuredRounds  paired timed rounds; at least 0 (0: the tests decide, no timing screen; the
  *                        verdict then carries no timings and is never an improvement)
+ * @param differential    the differential gate after the tests; {@link DifferentialCheck#defaults()} (on)
+ *                        unless given
+ * @param semanticsPreserving true when the candidate comes from a semantics-preserving operator: only
+ *                        such candidates may run in an in-process sandbox ({@link Sandbox.Builder#inProcess})
  */
 public record SandboxRequest(String candidateId, Map<String, byte[]> originalClasses, Map<String, byte[]> mutantClasses,
-        List<String> testClassNames, int warmupRounds, int measuredRounds) {
+        List<String> testClassNames, int warmupRounds, int measuredRounds, DifferentialCheck differential,
+        boolean semanticsPreserving) {
+
+    /** A request with the default differential gate (on), not marked semantics-preserving. */
+    public SandboxRequest(String candidateId, Map<String, byte[]> originalClasses, Map<String, byte[]> mutantClasses,
+            List<String> testClassNames, int warmupRounds, int measuredRounds) {
+        this(candidateId, originalClasses, mutantClasses, testClassNames, warmupRounds, measuredRounds,
+                DifferentialCheck.defaults(), false);
+    }
 
     /** Validates the rules above and copies the collections (the byte arrays are shared). */
     public SandboxRequest {
@@ -58,5 +70,18 @@ public record SandboxRequest(String candidateId, Map<String, byte[]> originalCla
         if (measuredRounds < 0) {
             throw new IllegalArgumentException("measuredRounds must be at least 0, was " + measuredRounds);
         }
+        Objects.requireNonNull(differential, "differential");
+    }
+
+    /** The same request with another differential gate. */
+    public SandboxRequest withDifferential(DifferentialCheck check) {
+        return new SandboxRequest(candidateId, originalClasses, mutantClasses, testClassNames, warmupRounds, measuredRounds,
+                check, semanticsPreserving);
+    }
+
+    /** The same request, marked as coming (or not) from a semantics-preserving operator. */
+    public SandboxRequest withSemanticsPreserving(boolean preserving) {
+        return new SandboxRequest(candidateId, originalClasses, mutantClasses, testClassNames, warmupRounds, measuredRounds,
+                differential, preserving);
     }
 }

@@ -5,7 +5,10 @@ import dev.ouroboros.arena.internal.WorkerProtocol;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +24,7 @@ final class WorkerVerdicts {
     private WorkerVerdicts() {
     }
 
+    /** Reads a worker's (or the in-process worker's, {@code worker} null) result. */
     static SandboxVerdict read(SandboxRequest request, Properties result, WorkerProcess worker, long started) {
         String protocol = result.getProperty(WorkerProtocol.KEY_PROTOCOL);
         if (!String.valueOf(WorkerProtocol.VERSION).equals(protocol)
@@ -38,7 +42,7 @@ final class WorkerVerdicts {
         }
         String detail = result.getProperty(WorkerProtocol.KEY_DETAIL, "");
         if (outcome == SandboxOutcome.WORKER_CRASHED) {
-            detail += worker.outputTail();
+            detail += tail(worker);
         }
         List<Long> originalNanos;
         List<Long> mutantNanos;
@@ -50,13 +54,53 @@ final class WorkerVerdicts {
         } catch (NumberFormatException e) {
             return crashed(request, worker, "worker wrote unreadable numbers: " + e.getMessage(), started);
         }
-        if (outcome == SandboxOutcome.PASSED
-                && (originalNanos.size() != request.measuredRounds() || mutantNanos.size() != request.measuredRounds())) {
+        // Fewer rounds than asked: the worker's sequential screen stopped an obvious loser early (at least 5).
+        int least = Math.min(5, request.measuredRounds());
+        if (outcome == SandboxOutcome.PASSED && (originalNanos.size() != mutantNanos.size()
+                || originalNanos.size() > request.measuredRounds() || originalNanos.size() < least)) {
             return crashed(request, worker, "worker passed the candidate with " + originalNanos.size() + "/"
-                    + mutantNanos.size() + " timed rounds, expected " + request.measuredRounds(), started);
+                    + mutantNanos.size() + " timed rounds, expected " + least + ".." + request.measuredRounds(), started);
+        }
+        List<TestSuite> evidence;
+        int inputs;
+        try {
+            List<TestCase> cases = new ArrayList<>();
+            inputs = differentialCases(result, cases);
+            evidence = cases.isEmpty() && !result.containsKey(WorkerProtocol.KEY_DIFF_COUNT) ? List.of()
+                    : List.of(new TestSuite("differential", cases));
+        } catch (IllegalArgumentException e) {
+            return crashed(request, worker, "worker wrote unreadable differential evidence: " + e.getMessage(), started);
+        }
+        Map<String, Duration> phases = new LinkedHashMap<>();
+        try {
+            for (String pair : WorkerProtocol.split(result.getProperty(WorkerProtocol.KEY_PHASES))) {
+                int colon = pair.lastIndexOf(':');
+                phases.put(pair.substring(0, colon), Duration.ofNanos(Long.parseLong(pair.substring(colon + 1))));
+            }
+        } catch (RuntimeException e) {
+            return crashed(request, worker, "worker wrote an unreadable time breakdown: " + e.getMessage(), started);
         }
         return new SandboxVerdict(request.candidateId(), outcome, detail, testsRun, originalNanos, mutantNanos,
-                Duration.ofNanos(System.nanoTime() - started));
+                Duration.ofNanos(System.nanoTime() - started), evidence, inputs, phases);
+    }
+
+    /** Reads the differential gate's per-method reports into cases; returns the inputs compared in all. */
+    static int differentialCases(Properties result, List<TestCase> cases) {
+        int n = Integer.parseInt(result.getProperty(WorkerProtocol.KEY_DIFF_COUNT, "0"));
+        int inputs = 0;
+        for (int i = 0; i < n; i++) {
+            String prefix = "differential." + i + ".";
+            int generated = Integer.parseInt(result.getProperty(prefix + "generated", "0"));
+            int recorded = Integer.parseInt(result.getProperty(prefix + "recorded", "0"));
+            inputs += generated + recorded;
+            String message = result.getProperty(prefix + "message", "");
+            String counts = generated + " generated and " + recorded + " recorded inputs";
+            cases.add(new TestCase(result.getProperty(prefix + "method", "method " + i),
+                    TestCase.Outcome.valueOf(result.getProperty(prefix + "outcome", "ABORTED")),
+                    Duration.ofNanos(Long.parseLong(result.getProperty(prefix + "nanos", "0"))),
+                    message.isEmpty() ? counts : counts + "; " + message));
+        }
+        return inputs;
     }
 
     /** The worker's stdout ended after it took the candidate: an exit, a halt, or the JVM's out-of-memory exit. */
@@ -74,7 +118,12 @@ final class WorkerVerdicts {
     }
 
     static SandboxVerdict crashed(SandboxRequest request, WorkerProcess worker, String why, long started) {
-        return of(request, SandboxOutcome.WORKER_CRASHED, why + worker.outputTail(), started);
+        return of(request, SandboxOutcome.WORKER_CRASHED, why + tail(worker), started);
+    }
+
+    /** The worker's last output; empty in process (no worker). */
+    private static String tail(WorkerProcess worker) {
+        return worker == null ? "" : worker.outputTail();
     }
 
     private static List<Long> parseNanos(String value) {

@@ -40,6 +40,21 @@ class SandboxRequestTest {
     }
 
     @Test
+    void differentialSettingsAndRecordedInputsStateTheirRules() {
+        assertThatThrownBy(() -> DifferentialCheck.defaults().withBudget(-1, java.time.Duration.ofMillis(100)))
+                .hasMessage("inputsPerMethod must be between 0 and 100000, was -1");
+        assertThatThrownBy(() -> DifferentialCheck.defaults().withBudget(10, java.time.Duration.ofMillis(5)))
+                .hasMessage("timePerMethod must be between 10 ms and 10 min, was PT0.005S");
+        assertThatThrownBy(() -> RecordedInput.of("p.A", "m", "(Ljava/lang/Object;)V", new Object()))
+                .hasMessageContaining("a recorded argument of type java.lang.Object cannot be rebuilt in a worker");
+        assertThatThrownBy(() -> RecordedInput.of("p/A", "m", "(I)V", 1)).hasMessageContaining("binary name");
+        assertThatThrownBy(() -> RecordedInput.of("p.A", "m", "I", 1)).hasMessageContaining("JVM descriptor");
+        RecordedInput ok = RecordedInput.of("p.A", "m", "(ILjava/lang/String;)V", 1, null);
+        assertThat(ok.arguments()).containsExactly(1, null);
+        assertThat(ok.method()).isEqualTo("p.A#m(ILjava/lang/String;)V");
+    }
+
+    @Test
     void sandboxBuilderRequiresTheWorkerClasspath() {
         assertThatThrownBy(() -> Sandbox.builder().build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("workerClasspath is required");

@@ -49,6 +49,18 @@ class SandboxTest {
     }
 
     @Test
+    void obviousLoserStopsTimingEarly() {
+        // Reversed roles: the quadratic join is the "mutant" of the StringBuilder one, ~20x slower.
+        SandboxVerdict verdict = sandbox.evaluate(new SandboxRequest("loser", Fixture.compileTarget(compiler, Fixture.FAST),
+                original, List.of(Fixture.TEST), 1, 15));
+
+        assertThat(verdict.outcome()).as(verdict.detail()).isEqualTo(SandboxOutcome.PASSED);
+        assertThat(verdict.originalNanos()).hasSizeGreaterThanOrEqualTo(5).hasSizeLessThan(15);
+        assertThat(verdict.timing().speedup()).isLessThan(1.0);
+        assertThat(verdict.timing().isImprovement(AcceptanceCriteria.defaults())).isFalse();
+    }
+
+    @Test
     void fasterCorrectMutantPassesWithSpeedup() {
         SandboxVerdict verdict = sandbox.evaluate(request("fast", Fixture.FAST, Fixture.TEST, 3, 9));
         System.out.println("VERDICT " + verdict + " " + verdict.timing());

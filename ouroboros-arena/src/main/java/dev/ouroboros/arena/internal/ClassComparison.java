@@ -96,6 +96,24 @@ public final class ClassComparison {
         return null;
     }
 
+    /**
+     * The methods of {@code mutant} whose body differs from the same method's in {@code original}, or
+     * that {@code original} lacks, as {@code name + descriptor}, in the mutant's order; static
+     * initializers left out.
+     */
+    public static List<String> changedMethods(byte[] original, byte[] mutant) {
+        Map<String, MethodNode> before = new HashMap<>();
+        read(original).methods.forEach(m -> before.put(m.name + m.desc, m));
+        List<String> changed = new ArrayList<>();
+        for (MethodNode m : read(mutant).methods) {
+            MethodNode o = before.get(m.name + m.desc);
+            if (!m.name.equals("<clinit>") && (o == null || !normalize(o).equals(normalize(m)))) {
+                changed.add(m.name + m.desc);
+            }
+        }
+        return changed;
+    }
+
     private static ClassNode read(byte[] bytes) {
         ClassNode node = new ClassNode();
         try {

@@ -57,6 +57,7 @@ public final class SandboxWorker {
                     + " (add org.junit.platform:junit-platform-launcher to the test class path): "
                     + WorkerProtocol.describe(e));
         }
+        DifferentialTester.warmUp();
         WorkerWatchdog watchdog = new WorkerWatchdog(link, progress);
         watchdog.start();
         Properties ready = new Properties();

@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
 public final class WorkerProtocol {
 
     /** The protocol version both sides check in the handshake. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     /** Starts every worker-to-host message, followed by the session token. */
     public static final String MARKER = "@@ouroboros";
@@ -75,6 +75,23 @@ public final class WorkerProtocol {
     /** "WALL" or "THREAD_CPU": the clock of the timing rounds. */
     public static final String KEY_CLOCK = "timing.clock";
 
+    /** "false" turns the differential gate off. */
+    public static final String KEY_DIFF_ENABLED = "differential.enabled";
+    public static final String KEY_DIFF_SEED = "differential.seed";
+    /** Generated inputs per changed method, at most. */
+    public static final String KEY_DIFF_INPUTS = "differential.inputs";
+    /** Milliseconds per changed method for both versions' calls. */
+    public static final String KEY_DIFF_MILLIS = "differential.millis";
+    /** The changed methods, each {@code pkg.Foo#name(desc)}. */
+    public static final String KEY_DIFF_METHODS = "differential.methods";
+    /** In the request directory: {@code recorded.count}, {@code recorded.<i>.method}, {@code recorded.<i>.arguments}. */
+    public static final String RECORDED_FILE = "recorded.properties";
+    /** Result: how many methods the gate reported on; then {@code differential.<i>.method/outcome/...}. */
+    public static final String KEY_DIFF_COUNT = "differential.count";
+
+    /** Result: where the worker's time went, {@code phase:nanos} pairs (load, original-tests, mutant-tests, differential, timing). */
+    public static final String KEY_PHASES = "phases";
+
     public static final String KEY_OUTCOME = "outcome";
     public static final String KEY_DETAIL = "detail";
     public static final String KEY_TESTS_RUN = "tests.run";
@@ -94,6 +111,7 @@ public final class WorkerProtocol {
     public static final String MEMORY_EXHAUSTED = "MEMORY_EXHAUSTED";
     public static final String THREADS_LEAKED = "THREADS_LEAKED";
     public static final String OUTPUT_FLOODED = "OUTPUT_FLOODED";
+    public static final String DIFFERENTIAL_MISMATCH = "DIFFERENTIAL_MISMATCH";
 
     /** Exit status of a worker that aborted a candidate after reporting it (time, memory, output). */
     public static final int EXIT_ABORTED = 124;

@@ -28,6 +28,8 @@ final class WorkerSession {
     private static final int MAX_DETAIL = 2000;
     /** How long threads started by a run get to end after it, in milliseconds. */
     private static final long THREAD_GRACE_MILLIS = 200;
+    /** The watchdog's extra time past a differential call's own limit, in case stopping the call fails. */
+    private static final long BACKSTOP_NANOS = 1_000_000_000L;
 
     private final Properties request;
     private final TestRunner runner;
@@ -39,9 +41,28 @@ final class WorkerSession {
     private final long outputLimit;
     private final Map<String, OriginalRun> provenOriginals;
     private boolean recycle;
+    private final Properties evidence = new Properties();
+    private String differentialOutcome;
+    private final Map<String, Long> phaseNanos = new LinkedHashMap<>();
+    private String phase = "load";
+    private long phaseStart = System.nanoTime();
+
+    private final ClassLoader parent;
+    private final boolean inProcess;
 
     WorkerSession(Properties request, TestRunner runner, WorkerProgress progress, WorkerWatchdog watchdog,
             OutputCapture output, Map<String, OriginalRun> provenOriginals) {
+        this(request, runner, progress, watchdog, output, provenOriginals, WorkerSession.class.getClassLoader(), false);
+    }
+
+    /**
+     * @param parent    the loader that sees the user's test class path
+     * @param inProcess true in the host JVM: only threads whose context loader is a candidate's count as leaks
+     */
+    WorkerSession(Properties request, TestRunner runner, WorkerProgress progress, WorkerWatchdog watchdog,
+            OutputCapture output, Map<String, OriginalRun> provenOriginals, ClassLoader parent, boolean inProcess) {
+        this.parent = parent;
+        this.inProcess = inProcess;
         this.request = request;
         this.provenOriginals = provenOriginals;
         this.runner = runner;
@@ -56,10 +77,22 @@ final class WorkerSession {
     /** Evaluates the candidate and returns the result properties (outcome, detail, counts, timings, recycle). */
     Properties evaluate() throws IOException {
         Properties result = evaluateCandidate();
+        enter("");
+        result.putAll(evidence);
+        result.setProperty(WorkerProtocol.KEY_PHASES, WorkerProtocol.join(phaseNanos.entrySet().stream()
+                .map(e -> e.getKey() + ":" + e.getValue()).toList()));
         if (recycle) {
             result.setProperty(WorkerProtocol.KEY_RECYCLE, "true");
         }
         return result;
+    }
+
+    /** Ends the current phase of the time breakdown and starts {@code next}. */
+    private void enter(String next) {
+        long now = System.nanoTime();
+        phaseNanos.merge(phase, now - phaseStart, Long::sum);
+        phase = next;
+        phaseStart = now;
     }
 
     private Properties evaluateCandidate() throws IOException {
@@ -70,18 +103,24 @@ final class WorkerSession {
         int measured = Integer.parseInt(request.getProperty(WorkerProtocol.KEY_MEASURED, "1"));
         Set<Thread> atStart = liveThreads();
         runner.useCpuClock("THREAD_CPU".equals(request.getProperty(WorkerProtocol.KEY_CLOCK)));
-        ClassLoader parent = WorkerSession.class.getClassLoader();
-        CandidateClassLoader originalLoader = new CandidateClassLoader("original", parent,
-                readClasses(dir.resolve(WorkerProtocol.ORIGINAL_DIR), classNames), testNames);
-        CandidateClassLoader mutantLoader = new CandidateClassLoader("mutant", parent,
-                readClasses(dir.resolve(WorkerProtocol.MUTANT_DIR), classNames), testNames);
+        Map<String, byte[]> originalBytes = readClasses(dir.resolve(WorkerProtocol.ORIGINAL_DIR), classNames);
+        Map<String, byte[]> mutantBytes = readClasses(dir.resolve(WorkerProtocol.MUTANT_DIR), classNames);
+        String originalKey = request.getProperty(WorkerProtocol.KEY_ORIGINAL_KEY, "");
+        CandidateClassLoader mutantLoader = new CandidateClassLoader("mutant", parent, mutantBytes, testNames);
+        // The original's loader and test classes are made only when something runs them: its first test
+        // run in this worker, or timing rounds. A tests-only candidate of a proven original needs neither.
+        boolean originalRuns = originalKey.isEmpty() || !provenOriginals.containsKey(originalKey) || warmup + measured > 0;
+        CandidateClassLoader originalLoader = originalRuns
+                ? new CandidateClassLoader("original", parent, originalBytes, testNames) : null;
 
         progress.phase("loading the test classes");
         List<Class<?>> originalTests = new ArrayList<>();
         List<Class<?>> mutantTests = new ArrayList<>();
         for (String name : testNames) {
             try {
-                originalTests.add(Class.forName(name, false, originalLoader));
+                if (originalRuns) {
+                    originalTests.add(Class.forName(name, false, originalLoader));
+                }
             } catch (ClassNotFoundException | LinkageError e) {
                 return result(WorkerProtocol.ORIGINAL_TESTS_FAILED, "test class " + name
                         + " cannot be loaded with the original classes: " + WorkerProtocol.describe(e), 0);
@@ -94,9 +133,9 @@ final class WorkerSession {
             }
         }
 
-        String originalKey = request.getProperty(WorkerProtocol.KEY_ORIGINAL_KEY, "");
         OriginalRun proven = originalKey.isEmpty() ? null : provenOriginals.get(originalKey);
         if (proven == null) {
+            enter("original-tests");
             progress.phase("original tests");
             Set<Thread> before = liveThreads();
             long originalStart = System.nanoTime();
@@ -120,6 +159,7 @@ final class WorkerSession {
             // The tests themselves leave threads behind: not the mutant's fault, but this worker is spent.
             recycle = true;
         }
+        enter("mutant-tests");
         progress.phase("mutant tests");
         Set<Thread> before = liveThreads();
         TestRunner.Run mutant = runMutant(mutantLoader, mutantTests, slowestOriginal);
@@ -136,9 +176,14 @@ final class WorkerSession {
             return result(WorkerProtocol.THREADS_LEAKED, "the mutant's tests left " + mutantLeaks.size()
                     + " thread(s) running that the original's do not: " + describe(mutantLeaks), mutant.testsRun());
         }
+        String mismatch = differential(dir, parent, originalBytes, mutantBytes);
+        if (mismatch != null) {
+            return result(differentialOutcome, mismatch, mutant.testsRun());
+        }
 
         List<Long> originalNanos = new ArrayList<>();
         List<Long> mutantNanos = new ArrayList<>();
+        enter("timing");
         for (int round = 0; round < warmup + measured; round++) {
             boolean warm = round < warmup;
             progress.phase(warm ? "warm-up round " + (round + 1) : "timing round " + (round - warmup + 1));
@@ -167,6 +212,9 @@ final class WorkerSession {
             if (!warm) {
                 originalNanos.add(o.nanos());
                 mutantNanos.add(m.nanos());
+                if (originalNanos.size() < measured && lostEveryRound(originalNanos, mutantNanos, measured)) {
+                    break;
+                }
             }
         }
         if (!leakedSince(atStart).isEmpty()) {
@@ -176,6 +224,102 @@ final class WorkerSession {
         passed.setProperty(WorkerProtocol.KEY_ORIGINAL_NANOS, WorkerProtocol.join(originalNanos));
         passed.setProperty(WorkerProtocol.KEY_MUTANT_NANOS, WorkerProtocol.join(mutantNanos));
         return passed;
+    }
+
+    /**
+     * Runs the differential gate in fresh loaders of their own (a call stopped for its time may leave
+     * classes half-initialized; the timing rounds must not see that). Records the evidence; returns
+     * the failure detail, with the outcome left in the evidence, or null when the mutant matched.
+     */
+    private String differential(Path dir, ClassLoader parent, Map<String, byte[]> originalBytes,
+            Map<String, byte[]> mutantBytes) throws IOException {
+        if ("false".equals(request.getProperty(WorkerProtocol.KEY_DIFF_ENABLED, "false"))) {
+            return null;
+        }
+        List<String> methods = WorkerProtocol.split(request.getProperty(WorkerProtocol.KEY_DIFF_METHODS));
+        List<DifferentialTester.Recorded> recorded = new ArrayList<>();
+        Path recordedFile = dir.resolve(WorkerProtocol.RECORDED_FILE);
+        if (Files.exists(recordedFile)) {
+            Properties r = WorkerProtocol.read(recordedFile);
+            int n = Integer.parseInt(r.getProperty("recorded.count", "0"));
+            for (int i = 0; i < n; i++) {
+                recorded.add(new DifferentialTester.Recorded(r.getProperty("recorded." + i + ".method"),
+                        r.getProperty("recorded." + i + ".arguments", "")));
+            }
+        }
+        enter("differential");
+        progress.phase("differential testing");
+        DifferentialTester.Settings settings = new DifferentialTester.Settings(
+                Long.parseLong(request.getProperty(WorkerProtocol.KEY_DIFF_SEED, "0")),
+                Integer.parseInt(request.getProperty(WorkerProtocol.KEY_DIFF_INPUTS, "50")),
+                Long.parseLong(request.getProperty(WorkerProtocol.KEY_DIFF_MILLIS, "200")) * 1_000_000L,
+                limitFactor, limitConstantNanos, request.getProperty(WorkerProtocol.KEY_ORIGINAL_KEY, ""),
+                DifferentialTester.MIN_ORIGINAL_CALL_NANOS);
+        DifferentialTester tester = new DifferentialTester(
+                () -> new CandidateClassLoader("original-differential", parent, originalBytes, List.of()),
+                () -> new CandidateClassLoader("mutant-differential", parent, mutantBytes, List.of()),
+                settings, new DifferentialTester.Guard() {
+                    @Override
+                    public void enter(boolean mutant, long limitNanos, String why) {
+                        if (mutant) {
+                            // The gate stops the call at its limit itself; the watchdog is the backstop.
+                            watchdog.limitRun(limitNanos + BACKSTOP_NANOS, why);
+                            output.startRun(outputLimit, bytes -> watchdog.abort(WorkerProtocol.OUTPUT_FLOODED,
+                                    "the mutant printed more than " + outputLimit + " bytes in one call, during "
+                                            + progress.describe() + "; it began: " + output.head()));
+                        } else {
+                            output.startRun(Long.MAX_VALUE, bytes -> { });
+                        }
+                    }
+
+                    @Override
+                    public void exit() {
+                        watchdog.clearRunLimit();
+                    }
+                });
+        DifferentialTester.Report report;
+        try {
+            report = tester.run(methods, recorded);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during differential testing", e);
+        }
+        evidence.setProperty(WorkerProtocol.KEY_DIFF_COUNT, Integer.toString(report.methods().size()));
+        for (int i = 0; i < report.methods().size(); i++) {
+            DifferentialTester.MethodReport m = report.methods().get(i);
+            String prefix = "differential." + i + ".";
+            evidence.setProperty(prefix + "method", m.method());
+            evidence.setProperty(prefix + "outcome", m.outcome());
+            evidence.setProperty(prefix + "generated", Integer.toString(m.generated()));
+            evidence.setProperty(prefix + "recorded", Integer.toString(m.recorded()));
+            evidence.setProperty(prefix + "nanos", Long.toString(m.nanos()));
+            String message = m.message();
+            evidence.setProperty(prefix + "message", message.length() > 500 ? message.substring(0, 500) + "..." : message);
+        }
+        recycle |= report.recycle();
+        if (report.outcome() == null) {
+            return null;
+        }
+        differentialOutcome = report.outcome();
+        return report.detail();
+    }
+
+    /**
+     * The sequential screen's early stop: after max(5, a third of the measured rounds), a mutant slower
+     * than the original in every round so far is an obvious loser and the remaining rounds are skipped.
+     * An equally fast mutant loses 5 coin flips in a row once in 32; a faster one practically never.
+     */
+    static boolean lostEveryRound(List<Long> original, List<Long> mutant, int measured) {
+        int minimum = Math.max(5, measured / 3);
+        if (original.size() < minimum) {
+            return false;
+        }
+        for (int i = 0; i < original.size(); i++) {
+            if (mutant.get(i) <= original.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private TestRunner.Run runMutant(ClassLoader loader, List<Class<?>> tests, long originalNanos) {
@@ -217,7 +361,16 @@ final class WorkerSession {
     }
 
     /** Threads started since {@code before} that are still alive after a short grace period. */
-    static List<Thread> leakedSince(Set<Thread> before) {
+    private List<Thread> leakedSince(Set<Thread> before) {
+        List<Thread> leaked = leakedThreadsSince(before);
+        if (inProcess) {
+            // The host starts threads of its own meanwhile; a candidate's threads inherit its loader as context.
+            leaked.removeIf(t -> !(t.getContextClassLoader() instanceof CandidateClassLoader));
+        }
+        return leaked;
+    }
+
+    static List<Thread> leakedThreadsSince(Set<Thread> before) {
         long end = System.nanoTime() + THREAD_GRACE_MILLIS * 1_000_000L;
         List<Thread> leaked = new ArrayList<>();
         for (Thread t : liveThreads()) {

@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.BiConsumer;
+import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 
 /**
@@ -25,7 +27,8 @@ final class WorkerWatchdog {
     static final double HEAP_FRACTION = 0.9;
     private static final long TICK_MILLIS = 5;
 
-    private final WorkerLink link;
+    private final BiConsumer<String, Properties> link;
+    private final IntConsumer halt;
     private final WorkerProgress progress;
     private final MemoryPoolMXBean oldGeneration;
     private final long memoryThreshold;
@@ -37,7 +40,16 @@ final class WorkerWatchdog {
     private boolean done = true;
 
     WorkerWatchdog(WorkerLink link, WorkerProgress progress) {
-        this.link = link;
+        this(link::send, Runtime.getRuntime()::halt, progress);
+    }
+
+    /**
+     * A watchdog that reports through {@code send} and ends a candidate through {@code halt} (with
+     * a worker exit status): the worker halts its JVM; the in-process sandbox stops the candidate's thread.
+     */
+    WorkerWatchdog(BiConsumer<String, Properties> send, IntConsumer halt, WorkerProgress progress) {
+        this.link = send;
+        this.halt = halt;
         this.progress = progress;
         Optional<MemoryPoolMXBean> old = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP && p.isCollectionUsageThresholdSupported())
@@ -87,7 +99,7 @@ final class WorkerWatchdog {
             done = true;
             result.setProperty(WorkerProtocol.KEY_CANDIDATE, candidateId);
             result.setProperty(WorkerProtocol.KEY_PROTOCOL, String.valueOf(WorkerProtocol.VERSION));
-            link.send(WorkerProtocol.RESULT, result);
+            link.accept(WorkerProtocol.RESULT, result);
         }
         return true;
     }
@@ -103,9 +115,9 @@ final class WorkerWatchdog {
             result.setProperty(WorkerProtocol.KEY_RECYCLE, "true");
             result.setProperty(WorkerProtocol.KEY_CANDIDATE, candidateId);
             result.setProperty(WorkerProtocol.KEY_PROTOCOL, String.valueOf(WorkerProtocol.VERSION));
-            link.send(WorkerProtocol.RESULT, result);
+            link.accept(WorkerProtocol.RESULT, result);
         }
-        Runtime.getRuntime().halt(WorkerProtocol.EXIT_ABORTED);
+        halt.accept(WorkerProtocol.EXIT_ABORTED);
     }
 
     private void watch() {
@@ -140,7 +152,8 @@ final class WorkerWatchdog {
             if (memory != null) {
                 if (isDone()) {
                     // Between candidates: the worker itself is sick; the host replaces it.
-                    Runtime.getRuntime().halt(WorkerProtocol.EXIT_OUT_OF_MEMORY);
+                    halt.accept(WorkerProtocol.EXIT_OUT_OF_MEMORY);
+                    continue;
                 }
                 abort(WorkerProtocol.MEMORY_EXHAUSTED, memory);
             } else if (timeout != null) {

@@ -114,6 +114,8 @@ public final class ArenaBench {
             producer.start();
             int i = 0;
             long evalTotal = 0;
+            long inputs = 0;
+            Map<String, List<Long>> phases = new java.util.LinkedHashMap<>();
             for (Compiled c = queue.take(); c != END; c = queue.take(), i++) {
                 compileNanos[i] = c.compileNanos();
                 if (c.rejected() != null) {
@@ -126,6 +128,13 @@ public final class ArenaBench {
                 evalNanos[i] = System.nanoTime() - t;
                 evalTotal += evalNanos[i];
                 outcomes.merge(v.outcome().name(), 1, Integer::sum);
+                long inWorker = 0;
+                for (Map.Entry<String, java.time.Duration> p : v.phases().entrySet()) {
+                    phases.computeIfAbsent(p.getKey(), k -> new ArrayList<>()).add(p.getValue().toNanos());
+                    inWorker += p.getValue().toNanos();
+                }
+                phases.computeIfAbsent("host+protocol", k -> new ArrayList<>()).add(evalNanos[i] - inWorker);
+                inputs += v.differentialInputs();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             SandboxStatistics after = sandbox.statistics();
@@ -137,6 +146,15 @@ public final class ArenaBench {
                     + "mean %.1f ms, p50 %.1f ms over %d evaluated%n", mean(compileNanos), p50(compileNanos),
                     evalTotal / 1e6 / Math.max(1, evaluated), p50(Arrays.stream(evalNanos).filter(x -> x > 0).toArray()),
                     evaluated);
+            StringBuilder breakdown = new StringBuilder("    where the evaluation time goes (mean ms per candidate that reached"
+                    + " the phase, p50, count):");
+            for (Map.Entry<String, List<Long>> e : phases.entrySet()) {
+                long[] xs = e.getValue().stream().mapToLong(Long::longValue).toArray();
+                breakdown.append(String.format(Locale.ROOT, " %s %.1f/%.1f (%d);", e.getKey(), mean(xs), p50(xs), xs.length));
+            }
+            System.out.println(breakdown);
+            System.out.printf(Locale.ROOT, "    differential inputs compared: %d in all, %.1f per evaluated candidate%n", inputs,
+                    inputs / (double) Math.max(1, evaluated));
             System.out.println("    outcomes: " + outcomes + "; workers started " + (after.workersStarted()
                     - before.workersStarted()) + ", retired " + (after.workersRetired() - before.workersRetired()));
             return String.format(Locale.ROOT, "throughput_per_s=%.1f candidates=%d compile_ms_p50=%.1f eval_ms_p50=%.1f",
