@@ -56,6 +56,7 @@ import java.util.Properties;
  * @param jmhFinalists    how many of the screen's fastest candidates JMH measures against the original before one
  *                        is selected (0: the paired timing screen alone decides)
  * @param timingClock     what the sandbox's paired timing screen measures: thread CPU time (default) or wall time
+ * @param differential    run the differential check against the original on generated inputs after the tests
  */
 public record EvolutionConfig(
         List<Path> sourceRoots,
@@ -86,7 +87,8 @@ public record EvolutionConfig(
         OptionalInt dashboardPort,
         String dashboardBind,
         int jmhFinalists,
-        TimingClock timingClock) {
+        TimingClock timingClock,
+        boolean differential) {
 
     /** Validates every field; messages name the option and the value. */
     public EvolutionConfig {
@@ -240,6 +242,7 @@ public record EvolutionConfig(
         private String dashboardBind = "127.0.0.1";
         private int jmhFinalists;
         private TimingClock timingClock = TimingClock.THREAD_CPU;
+        private boolean differential = true;
 
         private Builder() {
         }
@@ -440,13 +443,22 @@ public record EvolutionConfig(
             return this;
         }
 
+        /**
+         * Whether candidates that pass the tests are also compared with the original on generated inputs
+         * (default true; see {@code docs/arena.md}). Turn it off only to show what the later gates do.
+         */
+        public Builder differential(boolean on) {
+            this.differential = on;
+            return this;
+        }
+
         /** Validates and returns the configuration. */
         public EvolutionConfig build() {
             return new EvolutionConfig(sourceRoots, Optional.ofNullable(target), testClasses, operators, seed,
                     startDelay, profileDuration, cycles, maxCandidates, minSpeedup, sandboxTimeout, warmupRounds,
                     measuredRounds, classpath, approval, verbose, trigger, idleTime, maxCpuLoad, sessionTime, jmx,
                     dataDirectory, reapply, watch, watchPolicy(), dashboardPort, dashboardBind, jmhFinalists,
-                    timingClock);
+                    timingClock, differential);
         }
 
         private RegressionPolicy watchPolicy() {

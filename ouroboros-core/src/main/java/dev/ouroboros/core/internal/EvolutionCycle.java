@@ -3,6 +3,7 @@ package dev.ouroboros.core.internal;
 import dev.ouroboros.arena.AcceptanceCriteria;
 import dev.ouroboros.arena.ClassFileVersion;
 import dev.ouroboros.arena.CompilationResult;
+import dev.ouroboros.arena.DifferentialCheck;
 import dev.ouroboros.arena.InMemoryCompiler;
 import dev.ouroboros.arena.Sandbox;
 import dev.ouroboros.arena.SandboxRequest;
@@ -257,7 +258,9 @@ public final class EvolutionCycle {
         }
         listeners.fire(l -> l.onTestStarted(cycleId, candidate.id(), tests));
         SandboxVerdict verdict = clock.time("sandbox", () -> sandbox.evaluate(new SandboxRequest(candidate.id(),
-                original.classes(), mutant.classes(), tests, config.warmupRounds(), config.measuredRounds())));
+                original.classes(), mutant.classes(), tests, config.warmupRounds(), config.measuredRounds())
+                .withDifferential(config.differential() ? DifferentialCheck.defaults().withSeed(cycleSeed)
+                        : DifferentialCheck.disabled())));
         listeners.fire(l -> l.onTestCompleted(cycleId, candidate.id(), verdict.outcome().name(), verdict.detail()));
         switch (verdict.outcome()) {
             case PASSED -> {
@@ -282,6 +285,10 @@ public final class EvolutionCycle {
             }
             case TESTS_FAILED -> {
                 return rejected(candidate, CandidateStage.TESTS_FAILED, verdict.detail());
+            }
+            case DIFFERENTIAL_MISMATCH -> {
+                // The tests passed, but the mutant answers differently from the original on an input they miss.
+                return rejected(candidate, CandidateStage.TESTS_FAILED, "differential check: " + verdict.detail());
             }
             case ORIGINAL_TESTS_FAILED -> throw new OuroborosException("the tests " + tests
                     + " fail on the unmodified class: " + verdict.detail() + " — fix the tests or name others with tests=");

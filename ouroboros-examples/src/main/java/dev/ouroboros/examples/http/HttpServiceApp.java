@@ -136,7 +136,10 @@ public final class HttpServiceApp {
                 .classpath(agent.classpath()).warmupRounds(agent.warmupRounds()).measuredRounds(agent.measuredRounds())
                 .dataDirectory(agent.dataDirectory().resolveSibling(agent.dataDirectory().getFileName() + "-forced"))
                 .jmx(false).verbose(agent.verbose()).watchWindow(Duration.ofMillis(500)).watchMinCalls(20)
-                .watchMaxWindows(40).build();
+                .watchMaxWindows(40)
+                // Forced: the differential check on generated inputs could reject the deletion before it ever
+                // ran here; switched off so that this regression reaches the watch, the last gate.
+                .differential(false).build();
     }
 
     private static void write(Path report, EvolutionResult swap, EvolutionResult forced, boolean swapped,
