@@ -127,7 +127,7 @@ public final class MemberSplice {
         return checker;
     }
 
-    private static Optional<BlockStmt> bodyOf(Node member) {
+    static Optional<BlockStmt> bodyOf(Node member) {
         if (member instanceof MethodDeclaration method) {
             return method.getBody();
         }
