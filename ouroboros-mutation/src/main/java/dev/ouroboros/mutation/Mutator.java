@@ -30,17 +30,18 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns one region into candidate rewrites: step 4 of the evolution loop.
  *
- * <p>For each operator and each of its points in the region, the mutator takes a fresh parse,
- * sets up lexical-preserving printing, applies that one edit, prints and diffs the result against
- * the original text. The fresh parse normally covers only the region's member (its exact text,
- * spliced back between its exact offsets, with a shared parse of the unit around it so operators
- * see imports and types): a member parses in about a millisecond where a large unit takes tens to
- * hundreds. When that fast path cannot prove its result (the member's offsets are uncertain, or
- * its print throws or does not parse), the edit is redone on a fresh parse of the whole unit,
- * printed lexically, and pretty-printed if that throws or does not parse — then the candidate says
- * {@code lexicallyPreserved = false}. Either way untouched code stays byte-for-byte. A point that
- * still cannot be printed, whose operator throws, or whose text equals the original is skipped and
- * the reason logged at debug level.
+ * <p>For each operator and each of its points in the region, the mutator applies that one edit and
+ * writes the new unit text and its diff against the original. Fastest path first (see {@code
+ * StatementSplice}): a copy of the region's member, taken once per call from a cached parse of the
+ * unit, is edited in place under an observer; an edit that only rearranges whole statements is
+ * written straight into the original text, any other edit is printed lexically one statement at a
+ * time (the smallest statement holding the change), and the copy is put back as it was. No parse
+ * happens per candidate. When that path cannot vouch for its result, the edit is redone on a fresh
+ * parse of the member (spliced back between its exact offsets), then on a fresh parse of the whole
+ * unit, printed lexically, and pretty-printed if that throws or does not parse — then the candidate
+ * says {@code lexicallyPreserved = false}. Either way untouched code stays byte-for-byte. A point
+ * that still cannot be printed, whose operator throws, or whose text equals the original is skipped
+ * and the reason logged at debug level.
  *
  * <p>Deterministic: the same source text, region, operators, seed and limit give the same candidates
  * in the same order. When the region has more points than {@code maxCandidates}, a seeded shuffle
