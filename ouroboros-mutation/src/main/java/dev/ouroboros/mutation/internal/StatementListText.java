@@ -3,6 +3,8 @@ package dev.ouroboros.mutation.internal;
 import com.github.javaparser.JavaToken;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.observer.ObservableProperty;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.Statement;
@@ -25,8 +27,9 @@ import java.util.function.Function;
  * it when it stood alone on it; a statement put in a gap is written on its own line with the
  * indentation of its neighbour. A statement that is an unchanged copy of a statement of the original
  * (a copied or moved donor) is written as that statement's original text; a new one (a
- * {@code break;}, a guard) is pretty-printed. Any other kind of change (an expression, a name, a
- * list outside a block) answers empty: the caller prints lexically instead.
+ * {@code break;}, a guard) is pretty-printed. A changed binary or unary operator is written over its
+ * own token. Any other kind of change (an expression, a name, a list outside a block) answers empty:
+ * the caller prints lexically instead.
  */
 final class StatementListText {
 
@@ -63,9 +66,15 @@ final class StatementListText {
         Map<NodeList<?>, BlockStmt> lists = new IdentityHashMap<>();
         Map<Slot, Statement> slots = new LinkedHashMap<>();
         List<NodeList<?>> listOrder = new ArrayList<>();
+        Map<Node, Object> operators = new LinkedHashMap<>();
         for (ChangeLog.Event e : events) {
             if (e.owner() == null || !originals.contains(e.owner())) {
                 continue; // a change inside a node the edit created: printed with that node
+            }
+            if (e.kind() == ChangeLog.Kind.PROPERTY && e.property() == ObservableProperty.OPERATOR
+                    && (e.owner() instanceof BinaryExpr || e.owner() instanceof UnaryExpr)) {
+                operators.putIfAbsent(e.owner(), e.before());
+                continue;
             }
             if (!(e.owner() instanceof Statement owner) || !toPristine.containsKey(owner)) {
                 return Optional.empty();
@@ -113,6 +122,11 @@ final class StatementListText {
                     ? "{" + eol + lineIndent(from) + "}" : textOf(statement);
             spans.add(new Span(from, end(slot.getValue()), indentLines(text, indentBefore(from))));
         }
+        for (Map.Entry<Node, Object> op : operators.entrySet()) {
+            if (!operatorSpan(op.getKey(), op.getValue(), spans)) {
+                return Optional.empty();
+            }
+        }
         if (spans.isEmpty()) {
             return Optional.of(new Spliced(original, 0, 0));
         }
@@ -127,6 +141,62 @@ final class StatementListText {
             at = s.to();
         }
         return Optional.of(new Spliced(out.append(original, at, original.length()).toString(), spans.get(0).from(), at));
+    }
+
+    /**
+     * Writes a changed binary or unary operator over its token: the operands stay byte-for-byte. False
+     * when the operator token cannot be found between the operands, or a unary operator moved from
+     * before its operand to after it (or back).
+     */
+    private boolean operatorSpan(Node owner, Object was, List<Span> spans) {
+        String before;
+        String now;
+        JavaToken from;
+        JavaToken to;
+        if (owner instanceof BinaryExpr b && was instanceof BinaryExpr.Operator old) {
+            if (b.getOperator() == old) {
+                return true;
+            }
+            before = old.asString();
+            now = b.getOperator().asString();
+            from = b.getLeft().getTokenRange().map(r -> r.getEnd()).orElse(null);
+            to = b.getRight().getTokenRange().map(r -> r.getBegin()).orElse(null);
+        } else if (owner instanceof UnaryExpr u && was instanceof UnaryExpr.Operator old) {
+            if (u.getOperator() == old) {
+                return true;
+            }
+            if (u.getOperator().isPrefix() != old.isPrefix() || owner.getTokenRange().isEmpty()
+                    || u.getExpression().getTokenRange().isEmpty()) {
+                return false;
+            }
+            before = old.asString();
+            now = u.getOperator().asString();
+            from = old.isPrefix() ? owner.getTokenRange().get().getBegin()
+                    : u.getExpression().getTokenRange().get().getEnd();
+            to = old.isPrefix() ? u.getExpression().getTokenRange().get().getBegin()
+                    : owner.getTokenRange().get().getEnd();
+            if (old.isPrefix()) {
+                from = from.getPreviousToken().orElse(null);
+            } else {
+                to = to.getNextToken().orElse(null);
+            }
+        } else {
+            return false;
+        }
+        if (from == null || to == null) {
+            return false;
+        }
+        for (JavaToken t = from.getNextToken().orElse(null); t != null && t != to; t = t.getNextToken().orElse(null)) {
+            if (t.getText().equals(before)) {
+                Integer at = offsets.get(t);
+                if (at == null) {
+                    return false;
+                }
+                spans.add(new Span(at, at + before.length(), now));
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean block(BlockStmt block, List<Span> spans) {

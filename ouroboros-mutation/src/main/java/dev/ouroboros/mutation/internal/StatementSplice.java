@@ -9,6 +9,8 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.observer.ObservableProperty;
 import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ExplicitConstructorInvocationStmt;
 import com.github.javaparser.ast.stmt.Statement;
@@ -27,25 +29,26 @@ import java.util.function.Consumer;
  * Edits one member of a compilation unit without any parse per edit: the mutator's fastest path.
  *
  * <p>Once per region, the member of the shared unit parse is copied ({@code Node.clone} keeps the
- * token ranges, so the copy knows where each of its nodes sits in the original text). Per edit:
+ * token ranges, so the copy knows where each of its nodes sits in the original text). Per edit, the
+ * copy takes the member's place in the unit (operators still see imports and types), a {@link
+ * ChangeLog} records every change, and the edit runs. Then:
  *
  * <ol>
- *   <li>the copy takes the member's place in the unit (operators still see imports and types), an
- *       observer records every node whose properties or lists the edit changes, and the edit runs;
- *   <li>the smallest original statement holding every change is found — often a single line — and
- *       put back as a fresh copy of the pristine member's statement (a copy of that statement only);
- *   <li>that fresh statement alone is set up for lexical-preserving printing, the same edit runs
- *       again (it is deterministic: same tree, same seeded random), the statement alone is printed,
- *       checked to parse, and spliced into the original text between the statement's exact offsets;
- *   <li>the statement is put back once more, and the member leaves the unit.
+ *   <li>an edit that only rearranges whole statements or changes an operator is written straight into
+ *       the original text by {@link StatementListText} and undone from the log, in reverse order;
+ *       the children of every changed node are put back in source order;
+ *   <li>any other edit: the smallest original statement holding every change is put back as a fresh
+ *       copy of the pristine member's statement, that statement alone is set up for
+ *       lexical-preserving printing, the same edit runs again (it is deterministic: same tree, same
+ *       seeded random), the statement alone is printed, checked to parse, and spliced into the
+ *       original text between its exact offsets; a fresh copy is put back once more.
  * </ol>
  *
- * <p>So the per-edit cost is two runs of the operator, two copies and one lexical print of the
- * changed statement, and a parse of that statement as a check — not the parse, set-up and print of
- * the whole member. Text outside the statement is the original byte-for-byte by construction. When
- * anything is not certain (a change outside the body, a second run that changes other nodes, a
- * print that does not parse) {@link #edit} answers {@link Outcome#UNSURE} and the caller takes a
- * slower path.
+ * <p>Finally the member leaves the unit. No parse of the member or unit happens per edit. Text
+ * outside the rewritten statements is the original byte-for-byte by construction. When anything is
+ * not certain (a change outside the body, a second run that changes other nodes, a print that
+ * throws or does not parse) {@link #edit} answers {@link Outcome#UNSURE} and the caller takes a
+ * slower path; when an undo cannot be proven exact, the member is copied afresh.
  */
 public final class StatementSplice {
 
@@ -266,6 +269,14 @@ public final class StatementSplice {
                     putBack.add((Node) e.before());
                 }
                 case PROPERTY -> {
+                    if (e.owner() instanceof BinaryExpr b && e.before() instanceof BinaryExpr.Operator op) {
+                        b.setOperator(op);
+                        continue;
+                    }
+                    if (e.owner() instanceof UnaryExpr u && e.before() instanceof UnaryExpr.Operator op) {
+                        u.setOperator(op);
+                        continue;
+                    }
                     if (!(e.after() instanceof Node now) || !(e.before() instanceof Node was)
                             || !e.owner().replace(now, was)) {
                         return false;
