@@ -78,14 +78,7 @@ class MutationBench {
             SourceGenome genome = SourceGenome.of(corpus.roots());
             List<String> all = classes(corpus.roots());
             int limit = Integer.getInteger("bench.classes", 0);
-            List<String> chosen = all;
-            if (limit > 0 && limit < all.size()) {
-                // Evenly spaced over the sorted corpus, so small and big files both take part.
-                chosen = new ArrayList<>();
-                for (int i = 0; i < limit; i++) {
-                    chosen.add(all.get((int) ((long) i * all.size() / limit)));
-                }
-            }
+            List<String> chosen = limit > 0 && limit < all.size() ? evenlySpaced(all, limit) : all;
             for (String className : chosen) {
                 List<GenomeRegion> classRegions;
                 try {
@@ -196,6 +189,15 @@ class MutationBench {
         assertThat(candidates).isPositive();
     }
 
+    /** Returns {@code n} of the sorted classes, evenly spaced, so that small and big files both take part. */
+    private static List<String> evenlySpaced(List<String> all, int n) {
+        List<String> chosen = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            chosen.add(all.get((int) ((long) i * all.size() / n)));
+        }
+        return chosen;
+    }
+
     private static void add(long[] sum, long[] more) {
         sum[0] += more[0];
         sum[1] += more[1];
@@ -206,12 +208,7 @@ class MutationBench {
         SourceGenome genome = SourceGenome.of(corpus.roots());
         long candidates = 0;
         long nanos = 0;
-        List<String> all = classes(corpus.roots());
-        List<String> chosen = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            chosen.add(all.get((int) ((long) i * all.size() / n)));
-        }
-        for (String className : chosen) {
+        for (String className : evenlySpaced(classes(corpus.roots()), n)) {
             List<GenomeRegion> classRegions;
             try {
                 classRegions = genome.regions(className);

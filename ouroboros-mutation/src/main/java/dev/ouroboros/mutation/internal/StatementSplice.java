@@ -106,16 +106,13 @@ public final class StatementSplice {
      *         does not match it node for node
      */
     public static Optional<StatementSplice> of(String original, BlockStmt body, ParserConfiguration.LanguageLevel level) {
-        if (!(body.getParentNode().orElse(null) instanceof BodyDeclaration<?> member)
-                || member.getTokenRange().isEmpty()) {
+        Optional<BodyDeclaration<?>> owner = MemberSplice.memberWithTokens(body);
+        if (owner.isEmpty()) {
             return Optional.empty();
         }
+        BodyDeclaration<?> member = owner.get();
         TokenRange range = member.getTokenRange().get();
-        int start = 0;
-        for (JavaToken t = range.getBegin().getPreviousToken().orElse(null); t != null;
-                t = t.getPreviousToken().orElse(null)) {
-            start += t.getText().length();
-        }
+        int start = MemberSplice.offsetOf(range.getBegin());
         Map<JavaToken, Integer> offsets = new IdentityHashMap<>();
         int at = start;
         for (JavaToken t : range) {
