@@ -11,6 +11,7 @@ import dev.ouroboros.mutation.internal.DeadBranchElimination;
 import dev.ouroboros.mutation.internal.EnhancedForToIndexed;
 import dev.ouroboros.mutation.internal.InsertJump;
 import dev.ouroboros.mutation.internal.LinkedListToArrayList;
+import dev.ouroboros.mutation.internal.ListContainsToHashSet;
 import dev.ouroboros.mutation.internal.StatementCopy;
 import dev.ouroboros.mutation.internal.StatementReplace;
 import dev.ouroboros.mutation.internal.StatementSwap;
@@ -129,6 +130,11 @@ public interface MutationOperator {
         return new PresizeArrayList();
     }
 
+    /** Returns the operator that turns {@code list.contains(x)} in a loop into a lookup in a HashSet built before it. */
+    static MutationOperator listContainsToHashSet() {
+        return new ListContainsToHashSet();
+    }
+
     /** Returns the genetic-improvement operator that inserts a copy of one statement before another. */
     static MutationOperator statementCopy() {
         return new StatementCopy(false);
@@ -185,7 +191,7 @@ public interface MutationOperator {
     static List<MutationOperator> builtIns() {
         return List.of(stringBuilderInLoop(), boxedToPrimitiveLocal(), hoistPatternCompile(), mathPowSquare(),
                 strengthReduction(), constantFolding(), deadBranchElimination(), enhancedForToIndexed(),
-                linkedListToArrayList(), presizeArrayList(),
+                linkedListToArrayList(), presizeArrayList(), listContainsToHashSet(),
                 statementDelete(), binaryOperatorReplace(), conditionNegate(),
                 statementCopy(), statementCopySameType(), statementReplace(), statementReplaceSameType(),
                 statementSwap(), statementSwapSameType(), unaryOperatorReplace(), conditionReorder(),

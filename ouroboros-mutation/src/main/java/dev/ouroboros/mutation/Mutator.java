@@ -10,7 +10,9 @@ import dev.ouroboros.genome.GenomeParseException;
 import dev.ouroboros.genome.GenomeRegion;
 import dev.ouroboros.genome.OuroborosException;
 import dev.ouroboros.genome.SourceGenome;
+import dev.ouroboros.mutation.internal.LineIndex;
 import dev.ouroboros.mutation.internal.MemberSplice;
+import dev.ouroboros.mutation.internal.StatementSplice;
 import dev.ouroboros.mutation.internal.UnitCache;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,17 +30,19 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns one region into candidate rewrites: step 4 of the evolution loop.
  *
- * <p>For each operator and each of its points in the region, the mutator takes a fresh parse,
- * sets up lexical-preserving printing, applies that one edit, prints and diffs the result against
- * the original text. The fresh parse normally covers only the region's member (its exact text,
- * spliced back between its exact offsets, with a shared parse of the unit around it so operators
- * see imports and types): a member parses in about a millisecond where a large unit takes tens to
- * hundreds. When that fast path cannot prove its result (the member's offsets are uncertain, or
- * its print throws or does not parse), the edit is redone on a fresh parse of the whole unit,
- * printed lexically, and pretty-printed if that throws or does not parse — then the candidate says
- * {@code lexicallyPreserved = false}. Either way untouched code stays byte-for-byte. A point that
- * still cannot be printed, whose operator throws, or whose text equals the original is skipped and
- * the reason logged at debug level.
+ * <p>For each operator and each of its points in the region, the mutator applies that one edit and
+ * writes the new unit text and its diff against the original. Fastest path first (see {@code
+ * StatementSplice}): a copy of the region's member, taken once per call from a cached parse of the
+ * unit, is edited in place under an observer; an edit that only rearranges whole statements or
+ * changes a binary or unary operator is written straight into the original text, any other edit is
+ * printed lexically one statement at a time (the smallest statement holding the change), and the
+ * copy is put back as it was. No parse
+ * happens per candidate. When that path cannot vouch for its result, the edit is redone on a fresh
+ * parse of the member (spliced back between its exact offsets), then on a fresh parse of the whole
+ * unit, printed lexically, and pretty-printed if that throws or does not parse — then the candidate
+ * says {@code lexicallyPreserved = false}. Either way untouched code stays byte-for-byte. A point
+ * that still cannot be printed, whose operator throws, or whose text equals the original is skipped
+ * and the reason logged at debug level.
  *
  * <p>Deterministic: the same source text, region, operators, seed and limit give the same candidates
  * in the same order. When the region has more points than {@code maxCandidates}, a seeded shuffle
@@ -62,8 +66,10 @@ public final class Mutator {
     private final long seed;
     private final int maxCandidates;
     private final UnitCache units;
+    private final boolean statementSplice;
 
     private Mutator(Builder builder) {
+        this.statementSplice = builder.statementSplice;
         this.operators = builder.operators;
         this.seed = builder.seed;
         this.maxCandidates = builder.maxCandidates;
@@ -119,12 +125,51 @@ public final class Mutator {
                 () -> parse(parser, original, file));
         // The member splice swaps members in and out of the shared parse: one caller at a time.
         synchronized (entry) {
-            return mutate(parser, entry.unit(), region, file, path, original);
+            return mutate(parser, entry, region, file, path, original);
         }
     }
 
-    private List<MutationCandidate> mutate(JavaParser parser, CompilationUnit probe, GenomeRegion region, Path file,
+    /**
+     * Produces the one candidate of {@code operator} at {@code point} of a region, exactly as {@link
+     * #mutate(SourceGenome, GenomeRegion)} would list it with this mutator's seed: the way a batch or a
+     * replay remakes one chosen edit.
+     *
+     * @return the candidate; empty when the point does not exist, the operator fails there, or the
+     *         edit changes nothing (the reason is logged at debug level)
+     * @throws OuroborosException as {@link #mutate(SourceGenome, GenomeRegion)}
+     */
+    public Optional<MutationCandidate> mutateAt(SourceGenome genome, GenomeRegion region, MutationOperator operator,
+            int point) {
+        Objects.requireNonNull(genome, "genome must not be null");
+        Objects.requireNonNull(region, "region must not be null");
+        Objects.requireNonNull(operator, "operator must not be null");
+        String className = region.topLevelClassName();
+        String original = genome.sourceText(className);
+        Path file = genome.sourceFile(className).orElseThrow();
+        JavaParser parser = new JavaParser(genome.parserConfiguration());
+        UnitCache.Entry entry = units.get(file, original, genome.parserConfiguration(),
+                () -> parse(parser, original, file));
+        synchronized (entry) {
+            BlockStmt probeBody = locate(region, entry.unit(), file);
+            if (point < 0 || point >= operator.countPoints(probeBody)) {
+                return Optional.empty();
+            }
+            Region where = region(parser, entry, region, file, relativePath(genome, file), original, probeBody);
+            return candidate(parser, where, List.of(operator), new Point(0, point));
+        }
+    }
+
+    private Region region(JavaParser parser, UnitCache.Entry entry, GenomeRegion region, Path file, String path,
+            String original, BlockStmt probeBody) {
+        return new Region(region, file, path, original, entry.lines(original),
+                statementSplice ? StatementSplice.of(original, probeBody, parser.getParserConfiguration().getLanguageLevel())
+                        : Optional.empty(),
+                MemberSplice.of(parser, original, probeBody));
+    }
+
+    private List<MutationCandidate> mutate(JavaParser parser, UnitCache.Entry entry, GenomeRegion region, Path file,
             String path, String original) {
+        CompilationUnit probe = entry.unit();
         BlockStmt probeBody = locate(region, probe, file);
         List<Point> points = new ArrayList<>();
         for (int op = 0; op < operators.size(); op++) {
@@ -143,28 +188,49 @@ public final class Mutator {
         if (points.size() > maxCandidates) {
             shuffle(points, new SplittableRandom(seed));
         }
-        Optional<MemberSplice> splice = MemberSplice.of(parser, original, probeBody);
+        Region where = region(parser, entry, region, file, path, original, probeBody);
         List<Attempt> made = new ArrayList<>();
         for (Point point : points) {
             if (made.size() == maxCandidates) {
                 break;
             }
-            candidate(parser, splice, region, file, path, original, point)
-                    .ifPresent(c -> made.add(new Attempt(point, c)));
+            candidate(parser, where, operators, point).ifPresent(c -> made.add(new Attempt(point, c)));
         }
         made.sort(Comparator.comparingInt((Attempt a) -> a.point().operator()).thenComparingInt(a -> a.point().index()));
         return made.stream().map(Attempt::candidate).toList();
     }
 
-    private Optional<MutationCandidate> candidate(JavaParser parser, Optional<MemberSplice> splice,
-            GenomeRegion region, Path file, String path, String original, Point point) {
+    private Optional<MutationCandidate> candidate(JavaParser parser, Region where, List<MutationOperator> operators,
+            Point point) {
+        GenomeRegion region = where.region();
+        Path file = where.file();
+        String path = where.path();
+        String original = where.original();
+        Optional<MemberSplice> splice = where.member();
         MutationOperator operator = operators.get(point.operator());
         String id = candidateId(region.id(), operator.name(), point.index(), seed);
         long randomSeed = Long.parseUnsignedLong(id, 16);
         String text = null;
         boolean lexical = true;
+        int equalPrefix = 0;
+        int equalSuffix = 0;
         try {
-            if (splice.isPresent()) {
+            if (where.statement().isPresent()) {
+                // Fastest path: no parse, only the changed statement is printed (see StatementSplice).
+                StatementSplice.Result r = where.statement().get()
+                        .edit(body -> operator.apply(body, point.index(), new SplittableRandom(randomSeed)));
+                if (r.outcome() == StatementSplice.Outcome.UNCHANGED) {
+                    LOG.debug("skipped {} point {} in {}: the edit leaves the source unchanged", operator.name(),
+                            point.index(), region.id());
+                    return Optional.empty();
+                }
+                if (r.outcome() == StatementSplice.Outcome.SPLICED) {
+                    text = r.text();
+                    equalPrefix = r.from();
+                    equalSuffix = original.length() - r.oldEnd();
+                }
+            }
+            if (text == null && splice.isPresent()) {
                 text = splice.get().edit(body -> operator.apply(body, point.index(), new SplittableRandom(randomSeed)))
                         .orElse(null);
             }
@@ -196,7 +262,8 @@ public final class Mutator {
                     point.index(), region.id());
             return Optional.empty();
         }
-        String diff = UnifiedDiff.between(original, text, "a/" + path, "b/" + path, CONTEXT_LINES);
+        String diff = UnifiedDiff.between(original, text, "a/" + path, "b/" + path, CONTEXT_LINES, equalPrefix,
+                equalSuffix, where.lines());
         return Optional.of(new MutationCandidate(id, operator.name(), operator.kind(), operator.severity(),
                 region.id(), region.topLevelClassName(), seed, point.index(), original, text, diff, lexical));
     }
@@ -281,6 +348,11 @@ public final class Mutator {
     private record Point(int operator, int index) {
     }
 
+    /** One region being mutated and the ways of editing it, fastest first. */
+    private record Region(GenomeRegion region, Path file, String path, String original, LineIndex lines,
+            Optional<StatementSplice> statement, Optional<MemberSplice> member) {
+    }
+
     private record Attempt(Point point, MutationCandidate candidate) {
     }
 
@@ -291,8 +363,18 @@ public final class Mutator {
         private long seed;
         private int maxCandidates = 50;
         private int parseCacheSize = 8;
+        private boolean statementSplice = true;
 
         private Builder() {
+        }
+
+        /**
+         * Turns the parse-free statement splice off, leaving the per-candidate member parse: the
+         * previous path, kept for the benchmark's in-run baseline.
+         */
+        Builder statementSplice(boolean on) {
+            this.statementSplice = on;
+            return this;
         }
 
         /** Sets the operators, in the order their candidates are listed; names must be unique. */

@@ -1,6 +1,7 @@
 package dev.ouroboros.mutation;
 
 import dev.ouroboros.mutation.internal.LineDiff;
+import dev.ouroboros.mutation.internal.LineIndex;
 import dev.ouroboros.mutation.internal.LineDiff.Op;
 import java.util.List;
 import java.util.Objects;
@@ -38,29 +39,40 @@ public final class UnifiedDiff {
         if (oldText.equals(newText)) {
             return "";
         }
+        return window(oldText, newText, oldName, newName, contextLines, 0, 0, null);
+    }
+
+    /**
+     * The same diff when the caller knows where the change lies: the texts are equal before
+     * {@code equalPrefix} and after {@code oldText.length() - equalSuffix} (in the new text, after
+     * {@code newText.length() - equalSuffix}), and {@code lines} indexes the line starts of
+     * {@code oldText}. Costs time in the size of the change, not of the texts.
+     */
+    static String between(String oldText, String newText, String oldName, String newName, int contextLines,
+            int equalPrefix, int equalSuffix, LineIndex lines) {
+        return window(oldText, newText, oldName, newName, contextLines, equalPrefix, equalSuffix, lines);
+    }
+
+    private static String window(String oldText, String newText, String oldName, String newName, int contextLines,
+            int equalPrefix, int equalSuffix, LineIndex lines) {
         // Only the changed middle and its context are split into lines: a one-line edit of a
         // 10,000-line file must not cost two full splits. Lines outside the window are equal in both
         // texts and farther than the context from any change, so no hunk would show them anyway.
-        int prefix = 0;
+        int prefix = equalPrefix;
         int limit = Math.min(oldText.length(), newText.length());
         while (prefix < limit && oldText.charAt(prefix) == newText.charAt(prefix)) {
             prefix++;
         }
-        int suffix = 0;
+        int suffix = Math.min(equalSuffix, limit - prefix);
         while (suffix < limit - prefix
                 && oldText.charAt(oldText.length() - 1 - suffix) == newText.charAt(newText.length() - 1 - suffix)) {
             suffix++;
         }
         int from = oldText.lastIndexOf('\n', prefix - 1) + 1;
-        int skipped = 0;
         for (int n = 0; n < contextLines && from > 0; n++) {
             from = oldText.lastIndexOf('\n', from - 2) + 1;
         }
-        for (int i = 0; i < from; i++) {
-            if (oldText.charAt(i) == '\n') {
-                skipped++;
-            }
-        }
+        int skipped = lines != null ? lines.lineOf(from) : LineIndex.newlinesBefore(oldText, from);
         int oldEnd = windowEnd(oldText, oldText.length() - suffix, contextLines);
         int newEnd = newText.length() - (oldText.length() - oldEnd);
         List<String> a = LineDiff.lines(oldText.substring(from, oldEnd));

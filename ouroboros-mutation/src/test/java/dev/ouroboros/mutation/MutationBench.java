@@ -65,6 +65,7 @@ class MutationBench {
             stats.put(op.name(), new Stats());
         }
         long candidates = 0;
+        long duplicates = 0;
         long nanos = 0;
         long cpuNanos = 0;
         long firstCallNanos = 0;
@@ -77,14 +78,7 @@ class MutationBench {
             SourceGenome genome = SourceGenome.of(corpus.roots());
             List<String> all = classes(corpus.roots());
             int limit = Integer.getInteger("bench.classes", 0);
-            List<String> chosen = all;
-            if (limit > 0 && limit < all.size()) {
-                // Evenly spaced over the sorted corpus, so small and big files both take part.
-                chosen = new ArrayList<>();
-                for (int i = 0; i < limit; i++) {
-                    chosen.add(all.get((int) ((long) i * all.size() / limit)));
-                }
-            }
+            List<String> chosen = limit > 0 && limit < all.size() ? evenlySpaced(all, limit) : all;
             for (String className : chosen) {
                 List<GenomeRegion> classRegions;
                 try {
@@ -107,6 +101,13 @@ class MutationBench {
                     }
                     regions++;
                     candidates += made.size();
+                    // A candidate is a distinct rewrite: two points giving the same text count once.
+                    java.util.Set<String> texts = new java.util.HashSet<>();
+                    for (MutationCandidate c : made) {
+                        if (!texts.add(c.diff())) {
+                            duplicates++;
+                        }
+                    }
                     for (MutationCandidate c : made) {
                         Stats s = stats.computeIfAbsent(c.operator(), k -> new Stats());
                         s.candidates++;
@@ -127,13 +128,19 @@ class MutationBench {
                 }
             }
         }
-        // Baseline in the same run: the phase-1 path, a whole-unit parse on every call (cache off),
-        // on the first few classes; the cached mutator is timed again on the same regions.
-        int baselineClasses = Integer.getInteger("bench.baseline.classes", 5);
-        long[] uncached = timeRegions(corpora.get(0), baselineClasses, Mutator.builder().maxCandidates(10_000).parseCacheSize(0).build());
-        long[] cached = timeRegions(corpora.get(0), baselineClasses, Mutator.builder().maxCandidates(10_000).build());
-        double uncachedRate = uncached[0] / (uncached[1] / 1e9);
-        double cachedRate = cached[0] / (cached[1] / 1e9);
+        // Baseline in the same run: the previous path (a parse, lexical set-up and print of the member
+        // for every candidate), then the current one, on the same regions of the same classes, timed
+        // alternately so that the machine's load drifts over both alike.
+        int baselineClasses = Integer.getInteger("bench.baseline.classes", 12);
+        long[] before = new long[2];
+        long[] after = new long[2];
+        for (int round = 0; round < 2; round++) {
+            add(before, timeRegions(corpora.get(0), baselineClasses,
+                    Mutator.builder().maxCandidates(10_000).statementSplice(false).build()));
+            add(after, timeRegions(corpora.get(0), baselineClasses, Mutator.builder().maxCandidates(10_000).build()));
+        }
+        double beforeRate = before[0] / (before[1] / 1e9);
+        double afterRate = after[0] / (after[1] / 1e9);
         long compileStart = System.nanoTime();
         for (Map.Entry<String, List<Sample>> e : samples.entrySet()) {
             Stats s = stats.get(e.getKey());
@@ -145,23 +152,27 @@ class MutationBench {
             }
         }
         double compileSeconds = (System.nanoTime() - compileStart) / 1e9;
-        double perSecond = candidates / (nanos / 1e9);
-        double perCpuSecond = candidates / (cpuNanos / 1e9);
+        // Counted: distinct candidates (the mutator never returns a no-op; duplicates are subtracted).
+        double perSecond = (candidates - duplicates) / (nanos / 1e9);
+        double perCpuSecond = (candidates - duplicates) / (cpuNanos / 1e9);
         StringWriter report = new StringWriter();
         report.write(String.format("corpus: commons-lang3 3.17.0 main sources, %d classes, %d regions%n", classes, regions));
+        report.write(String.format("distinct candidates: %d (%d more were duplicates of another point's text)%n",
+                candidates - duplicates, duplicates));
         report.write(String.format("candidates: %d, mutate time: %.1f s (first call per class, parse included: %.1f s),"
                 + " candidates/s: %.0f, whole-unit parses: %d%n", candidates, nanos / 1e9, firstCallNanos / 1e9,
                 perSecond, mutator.unitParses()));
         report.write(String.format("mutate thread CPU time: %.1f s, candidates per CPU second: %.0f (the machine is shared;"
                 + " this figure does not depend on the other load), load average at the end: %.1f%n", cpuNanos / 1e9,
                 perCpuSecond, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
-        report.write(String.format("baseline on the first %d classes: without the parse cache %.0f candidates/s,"
-                + " with it %.0f candidates/s: ratio %.1f%n", baselineClasses, uncachedRate, cachedRate, cachedRate / uncachedRate));
+        report.write(String.format("same run, %d classes evenly spaced, twice each, alternating: previous path (member parsed"
+                + " per candidate) %.0f candidates/s, statement splice %.0f candidates/s: ratio %.1f%n", baselineClasses,
+                beforeRate, afterRate, afterRate / beforeRate));
         report.write(String.format("compile sample: %d per operator, %.1f s%n%n", SAMPLE_PER_OPERATOR, compileSeconds));
         report.write("| operator | kind | candidates | pretty-printed | compiled / sampled | compile rate |\n");
         report.write("| --- | --- | ---: | ---: | ---: | ---: |\n");
-        StringBuilder result = new StringBuilder(String.format("RESULT mutation candidates_per_s=%.0f candidates_per_cpu_s=%.0f cache_speedup=%.1f candidates=%d regions=%d classes=%d",
-                perSecond, perCpuSecond, cachedRate / uncachedRate, candidates, regions, classes));
+        StringBuilder result = new StringBuilder(String.format("RESULT mutation candidates_per_s=%.0f candidates_per_cpu_s=%.0f before_per_s=%.0f after_per_s=%.0f speedup=%.1f candidates=%d duplicates=%d regions=%d classes=%d",
+                perSecond, perCpuSecond, beforeRate, afterRate, afterRate / beforeRate, candidates, duplicates, regions, classes));
         for (MutationOperator op : MutationOperator.builtIns()) {
             Stats s = stats.get(op.name());
             String rate = s.tried == 0 ? "n/a" : String.format("%.0f%%", 100.0 * s.compiled / s.tried);
@@ -178,13 +189,33 @@ class MutationBench {
         assertThat(candidates).isPositive();
     }
 
-    /** Returns {candidates, nanoseconds in mutate} for every region of the first {@code n} classes. */
+    /** Returns {@code n} of the sorted classes, evenly spaced, so that small and big files both take part. */
+    private static List<String> evenlySpaced(List<String> all, int n) {
+        List<String> chosen = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            chosen.add(all.get((int) ((long) i * all.size() / n)));
+        }
+        return chosen;
+    }
+
+    private static void add(long[] sum, long[] more) {
+        sum[0] += more[0];
+        sum[1] += more[1];
+    }
+
+    /** Returns {candidates, nanoseconds in mutate} for every region of {@code n} classes evenly spaced over the corpus. */
     private static long[] timeRegions(Corpus corpus, int n, Mutator mutator) throws IOException {
         SourceGenome genome = SourceGenome.of(corpus.roots());
         long candidates = 0;
         long nanos = 0;
-        for (String className : classes(corpus.roots()).subList(0, n)) {
-            for (GenomeRegion region : genome.regions(className)) {
+        for (String className : evenlySpaced(classes(corpus.roots()), n)) {
+            List<GenomeRegion> classRegions;
+            try {
+                classRegions = genome.regions(className);
+            } catch (OuroborosException e) {
+                continue; // not parseable at Java 17 level
+            }
+            for (GenomeRegion region : classRegions) {
                 long start = System.nanoTime();
                 candidates += mutator.mutate(genome, region).size();
                 nanos += System.nanoTime() - start;

@@ -53,16 +53,13 @@ public final class MemberSplice {
      * @return empty when the member's exact text range in {@code original} cannot be established
      */
     public static Optional<MemberSplice> of(JavaParser parser, String original, BlockStmt body) {
-        if (!(body.getParentNode().orElse(null) instanceof BodyDeclaration<?> member)
-                || member.getTokenRange().isEmpty()) {
+        Optional<BodyDeclaration<?>> owner = memberWithTokens(body);
+        if (owner.isEmpty()) {
             return Optional.empty();
         }
+        BodyDeclaration<?> member = owner.get();
         TokenRange range = member.getTokenRange().get();
-        int start = 0;
-        for (JavaToken t = range.getBegin().getPreviousToken().orElse(null); t != null;
-                t = t.getPreviousToken().orElse(null)) {
-            start += t.getText().length();
-        }
+        int start = offsetOf(range.getBegin());
         String text = range.toString();
         if (start + text.length() > original.length() || !original.regionMatches(start, text, 0, text.length())) {
             return Optional.empty();
@@ -127,7 +124,22 @@ public final class MemberSplice {
         return checker;
     }
 
-    private static Optional<BlockStmt> bodyOf(Node member) {
+    /** Returns the member declaring a region body, when the parse kept its tokens. */
+    static Optional<BodyDeclaration<?>> memberWithTokens(BlockStmt body) {
+        return body.getParentNode().orElse(null) instanceof BodyDeclaration<?> member && member.getTokenRange().isPresent()
+                ? Optional.of(member) : Optional.empty();
+    }
+
+    /** Returns the offset of a token in the text its parse read: the length of all tokens before it. */
+    static int offsetOf(JavaToken token) {
+        int start = 0;
+        for (JavaToken t = token.getPreviousToken().orElse(null); t != null; t = t.getPreviousToken().orElse(null)) {
+            start += t.getText().length();
+        }
+        return start;
+    }
+
+    static Optional<BlockStmt> bodyOf(Node member) {
         if (member instanceof MethodDeclaration method) {
             return method.getBody();
         }

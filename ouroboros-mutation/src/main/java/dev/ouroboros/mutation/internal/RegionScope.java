@@ -99,7 +99,7 @@ final class RegionScope {
         Optional<Parameter> parameter = owner.findFirst(Parameter.class, p -> p.getNameAsString().equals(name));
         if (parameter.isPresent()) {
             Node scope = parameter.get().getParentNode().orElse(null);
-            boolean inScope = scope == owner || scope != null && scope.isAncestorOf(use);
+            boolean inScope = scope == owner || scope != null && isAncestor(scope, use);
             return inScope ? Optional.of(parameter.get().getType()) : Optional.empty();
         }
         Optional<VariableDeclarator> local = owner.findFirst(VariableDeclarator.class,
@@ -120,7 +120,20 @@ final class RegionScope {
         }
         boolean after = local.get().getEnd().isPresent() && use.getBegin().isPresent()
                 && local.get().getEnd().get().isBefore(use.getBegin().get());
-        return scope != null && scope.isAncestorOf(use) && after ? Optional.of(local.get().getType()) : Optional.empty();
+        return scope != null && isAncestor(scope, use) && after ? Optional.of(local.get().getType()) : Optional.empty();
+    }
+
+    /**
+     * Returns true when {@code ancestor} is a proper ancestor of {@code node}: a walk up from the node,
+     * as cheap as the tree is deep ({@code Node.isAncestorOf} searches the ancestor's whole subtree).
+     */
+    static boolean isAncestor(Node ancestor, Node node) {
+        for (Node n = parent(node); n != null; n = parent(n)) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Returns true when some ancestor of the node strictly inside the body is of the given type. */

@@ -60,7 +60,7 @@ public final class StatementCopy implements MutationOperator {
         Statement donor = donors.get(index);
         List<Statement> places = StatementDonors.targets(body).stream()
                 .filter(t -> !typed || t.getClass() == donor.getClass())
-                .filter(t -> !donor.isAncestorOf(t)).toList();
+                .filter(t -> !RegionScope.isAncestor(donor, t)).toList();
         Statement anchor = places.get(random.nextInt(places.size()));
         StatementDonors.insertBefore(anchor, donor.clone());
     }

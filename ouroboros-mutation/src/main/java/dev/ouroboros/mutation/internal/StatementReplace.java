@@ -67,7 +67,8 @@ public final class StatementReplace implements MutationOperator {
     }
 
     private List<Statement> donorsFor(Statement target, List<Statement> donors) {
-        return donors.stream().filter(d -> d != target && !d.isAncestorOf(target) && !target.isAncestorOf(d)
+        return donors.stream().filter(d -> d != target && !RegionScope.isAncestor(d, target)
+                && !RegionScope.isAncestor(target, d)
                 && (!typed || d.getClass() == target.getClass())).toList();
     }
 }

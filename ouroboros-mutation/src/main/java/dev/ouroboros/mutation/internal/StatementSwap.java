@@ -78,7 +78,7 @@ public final class StatementSwap implements MutationOperator {
     }
 
     private List<Statement> partners(Statement s, List<Statement> targets) {
-        return targets.stream().filter(t -> t != s && !t.isAncestorOf(s) && !s.isAncestorOf(t)
+        return targets.stream().filter(t -> t != s && !RegionScope.isAncestor(t, s) && !RegionScope.isAncestor(s, t)
                 && (!typed || t.getClass() == s.getClass())).toList();
     }
 }

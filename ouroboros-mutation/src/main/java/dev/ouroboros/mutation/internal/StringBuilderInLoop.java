@@ -146,7 +146,7 @@ public final class StringBuilderInLoop implements MutationOperator {
 
     private static boolean takenByEnclosingLoop(String v, Statement loop, Map<Statement, List<String>> qualified) {
         for (Map.Entry<Statement, List<String>> e : qualified.entrySet()) {
-            if (e.getKey().isAncestorOf(loop) && e.getValue().contains(v)) {
+            if (RegionScope.isAncestor(e.getKey(), loop) && e.getValue().contains(v)) {
                 return true;
             }
         }
@@ -189,7 +189,7 @@ public final class StringBuilderInLoop implements MutationOperator {
     private static boolean variableQualifies(String v, Statement loop, BlockStmt body) {
         Optional<VariableDeclarator> declaration = body.findFirst(VariableDeclarator.class,
                 d -> d.getNameAsString().equals(v));
-        if (declaration.isEmpty() || loop.isAncestorOf(declaration.get())) {
+        if (declaration.isEmpty() || RegionScope.isAncestor(loop, declaration.get())) {
             return false;
         }
         List<NameExpr> uses = loop.findAll(NameExpr.class, n -> n.getNameAsString().equals(v));

@@ -83,9 +83,18 @@ public final class UnitCache {
     public static final class Entry {
 
         private final CompilationUnit unit;
+        private LineIndex lines;
 
         Entry(CompilationUnit unit) {
             this.unit = unit;
+        }
+
+        /** Returns the line starts of the text this entry parsed, indexed on first use; hold the entry's lock. */
+        public LineIndex lines(String text) {
+            if (lines == null) {
+                lines = LineIndex.of(text);
+            }
+            return lines;
         }
 
         /** Returns the parse, with tokens; shared, so restore any temporary edit before unlocking. */

@@ -8,14 +8,17 @@ import com.github.javaparser.printer.lexicalpreservation.LexicalPreservingPrinte
 import dev.ouroboros.genome.GenomeChecksum;
 import dev.ouroboros.genome.GenomeRegion;
 import dev.ouroboros.genome.SourceGenome;
+import dev.ouroboros.mutation.MutationCandidate;
+import dev.ouroboros.mutation.Mutator;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
- * Makes one chosen edit on a fresh parse of a whole unit and prints it lexically, with the same
- * candidate id and per-edit random generator as the {@link dev.ouroboros.mutation.Mutator}, so the
- * text equals the mutator's candidate for that operator, point and seed.
+ * Makes one chosen edit through {@link Mutator#mutateAt} with the edit's seed, so the text equals the
+ * mutator's candidate for that operator, point and seed; when the mutator makes no candidate, redoes
+ * the edit on a fresh parse of the whole unit to say why.
  */
 final class EditApplier {
 
@@ -54,6 +57,13 @@ final class EditApplier {
             return new Applied(null, name + " has " + points + " points in " + region.id() + ", point "
                     + edit.point() + " does not exist");
         }
+        // The mutator's own path, so that a batch of one edit is byte for byte the mutator's candidate.
+        Optional<MutationCandidate> made = Mutator.builder().operators(List.of(edit.operator())).seed(edit.seed())
+                .parseCacheSize(0).build().mutateAt(genome, region, edit.operator(), edit.point());
+        if (made.isPresent()) {
+            return new Applied(made.get().mutatedSource(), "");
+        }
+        // No candidate: redo the edit here to name the reason.
         long randomSeed = Long.parseUnsignedLong(candidateId(region.id(), name, edit.point(), edit.seed()), 16);
         String text;
         try {
