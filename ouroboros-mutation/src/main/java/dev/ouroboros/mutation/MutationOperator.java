@@ -8,10 +8,12 @@ import dev.ouroboros.mutation.internal.HoistPatternCompile;
 import dev.ouroboros.mutation.internal.ConditionReorder;
 import dev.ouroboros.mutation.internal.ConstantFolding;
 import dev.ouroboros.mutation.internal.DeadBranchElimination;
+import dev.ouroboros.mutation.internal.EarlyExit;
 import dev.ouroboros.mutation.internal.EnhancedForToIndexed;
 import dev.ouroboros.mutation.internal.InsertJump;
 import dev.ouroboros.mutation.internal.LinkedListToArrayList;
 import dev.ouroboros.mutation.internal.ListContainsToHashSet;
+import dev.ouroboros.mutation.internal.LoopInvariantHoist;
 import dev.ouroboros.mutation.internal.StatementCopy;
 import dev.ouroboros.mutation.internal.StatementReplace;
 import dev.ouroboros.mutation.internal.StatementSwap;
@@ -135,6 +137,16 @@ public interface MutationOperator {
         return new ListContainsToHashSet();
     }
 
+    /** Returns the operator that moves a loop-invariant primitive local that cannot throw to just before its loop. */
+    static MutationOperator loopInvariantHoist() {
+        return new LoopInvariantHoist();
+    }
+
+    /** Returns the operator that makes a loop which only sets a flag to a constant on a match break at the first one. */
+    static MutationOperator earlyExit() {
+        return new EarlyExit();
+    }
+
     /** Returns the genetic-improvement operator that inserts a copy of one statement before another. */
     static MutationOperator statementCopy() {
         return new StatementCopy(false);
@@ -191,7 +203,8 @@ public interface MutationOperator {
     static List<MutationOperator> builtIns() {
         return List.of(stringBuilderInLoop(), boxedToPrimitiveLocal(), hoistPatternCompile(), mathPowSquare(),
                 strengthReduction(), constantFolding(), deadBranchElimination(), enhancedForToIndexed(),
-                linkedListToArrayList(), presizeArrayList(), listContainsToHashSet(),
+                linkedListToArrayList(), presizeArrayList(), listContainsToHashSet(), loopInvariantHoist(),
+                earlyExit(),
                 statementDelete(), binaryOperatorReplace(), conditionNegate(),
                 statementCopy(), statementCopySameType(), statementReplace(), statementReplaceSameType(),
                 statementSwap(), statementSwapSameType(), unaryOperatorReplace(), conditionReorder(),
