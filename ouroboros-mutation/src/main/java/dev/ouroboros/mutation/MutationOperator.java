@@ -20,6 +20,7 @@ import dev.ouroboros.mutation.internal.StatementSwap;
 import dev.ouroboros.mutation.internal.StrengthReduction;
 import dev.ouroboros.mutation.internal.UnaryOperatorReplace;
 import dev.ouroboros.mutation.internal.MathPowSquare;
+import dev.ouroboros.mutation.internal.ParallelStream;
 import dev.ouroboros.mutation.internal.PresizeArrayList;
 import dev.ouroboros.mutation.internal.StatementDelete;
 import dev.ouroboros.mutation.internal.StringBuilderInLoop;
@@ -187,6 +188,11 @@ public interface MutationOperator {
         return new ConditionReorder();
     }
 
+    /** Returns the exploratory operator that makes {@code coll.stream()} parallel before an order-free terminal. */
+    static MutationOperator parallelStream() {
+        return new ParallelStream();
+    }
+
     /**
      * The genetic-improvement operators that insert {@code break}, {@code continue} or {@code return}
      * before one statement, alone or under an {@code if} guard copied from the body; find them by
@@ -208,6 +214,7 @@ public interface MutationOperator {
                 statementDelete(), binaryOperatorReplace(), conditionNegate(),
                 statementCopy(), statementCopySameType(), statementReplace(), statementReplaceSameType(),
                 statementSwap(), statementSwapSameType(), unaryOperatorReplace(), conditionReorder(),
+                parallelStream(),
                 insertJump(InsertJump.Jump.BREAK, false), insertJump(InsertJump.Jump.BREAK, true),
                 insertJump(InsertJump.Jump.CONTINUE, false), insertJump(InsertJump.Jump.CONTINUE, true),
                 insertJump(InsertJump.Jump.RETURN, false), insertJump(InsertJump.Jump.RETURN, true));

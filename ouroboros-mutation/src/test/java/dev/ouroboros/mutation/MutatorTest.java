@@ -198,7 +198,7 @@ class MutatorTest {
                         "enhanced-for-to-indexed", "linked-list-to-array-list", "presize-array-list",
                         "list-contains-to-hash-set", "loop-invariant-hoist", "early-exit",
                         "statement-delete", "binary-operator-replace", "condition-negate")
-                .hasSize(30);
+                .hasSize(31);
         assertThatThrownBy(() -> Mutator.builder().parseCacheSize(-1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("parseCacheSize must not be negative, was -1");
     }
