@@ -163,6 +163,27 @@ class LoopInvariantHoistTest {
                     return n + cap;
                 }""")).as("the hoisted local would shadow the field read after the loop").isZero();
         assertThat(harness.points("""
+                int cap;
+                int f(int[] xs, int limit) {
+                    int n = 0;
+                    for (int i = 0; i < xs.length; i++) {
+                        n += cap;
+                        int cap = limit * 2;
+                        n += cap;
+                    }
+                    return n;
+                }""")).as("the body reads the field before the local is declared").isZero();
+        assertThat(harness.points("""
+                int cap;
+                int f(int[] xs, int limit) {
+                    int n = 0;
+                    for (int i = 0; i < cap; i++) {
+                        int cap = limit * 2;
+                        n += cap;
+                    }
+                    return n;
+                }""")).as("the loop header reads the field").isZero();
+        assertThat(harness.points("""
                 static int f(int[] xs, int limit) {
                     int n = 0;
                     for (int x : xs) {

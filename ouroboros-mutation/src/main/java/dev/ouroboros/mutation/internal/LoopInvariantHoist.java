@@ -42,8 +42,9 @@ import java.util.random.RandomGenerator;
  *       non-zero literal. So the hoisted evaluation cannot throw even when the loop runs zero times,
  *       needs no unboxing (no null), and yields a primitive (no identity to share);
  *   <li>the variable is never assigned or incremented, and its name is declared once in the member and
- *       written nowhere outside the loop (so the hoisted local shadows no field and clashes with no
- *       later declaration).
+ *       written nowhere but after the declaration in its own block — not in the loop header, not
+ *       earlier in the body, not after the loop — so the hoisted local captures no use of a field of
+ *       that name and clashes with no other declaration.
  * </ul>
  * Moves a statement only: adds no field, method or lambda, so a winner stays hot-swappable.
  */
@@ -124,12 +125,24 @@ public final class LoopInvariantHoist implements MutationOperator {
         }
         String name = variable.getNameAsString();
         Node owner = body.getParentNode().orElse(body);
+        Node statement = declaration.getParentNode().orElseThrow();
         if (RegionScope.declarationCounts(body).getOrDefault(name, 0) != 1 || changedIn(loop, name)
                 || owner.findFirst(SimpleName.class, n -> n.getIdentifier().equals(name)
-                        && !RegionScope.isAncestor(loop, n)).isPresent()) {
+                        && !inScopeOf(statement, n)).isPresent()) {
             return false;
         }
         return SafeExpression.test(variable.getInitializer().get(), use -> invariantName(use, loop, body), body);
+    }
+
+    /**
+     * True when the name sits where the declaration already binds it: in the declaration's block, at or
+     * after the declaration. Anywhere else (the loop header, earlier in the body, after the loop) the
+     * same name means something else — a field, say — which the hoisted local would capture.
+     */
+    private static boolean inScopeOf(Node statement, Node name) {
+        Node block = statement.getParentNode().orElseThrow();
+        return RegionScope.isAncestor(block, name) && statement.getBegin().isPresent() && name.getBegin().isPresent()
+                && !name.getBegin().get().isBefore(statement.getBegin().get());
     }
 
     /** A local or parameter of primitive type, declared outside the loop and never changed inside it. */
