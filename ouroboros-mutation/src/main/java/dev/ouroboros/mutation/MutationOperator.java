@@ -8,16 +8,19 @@ import dev.ouroboros.mutation.internal.HoistPatternCompile;
 import dev.ouroboros.mutation.internal.ConditionReorder;
 import dev.ouroboros.mutation.internal.ConstantFolding;
 import dev.ouroboros.mutation.internal.DeadBranchElimination;
+import dev.ouroboros.mutation.internal.EarlyExit;
 import dev.ouroboros.mutation.internal.EnhancedForToIndexed;
 import dev.ouroboros.mutation.internal.InsertJump;
 import dev.ouroboros.mutation.internal.LinkedListToArrayList;
 import dev.ouroboros.mutation.internal.ListContainsToHashSet;
+import dev.ouroboros.mutation.internal.LoopInvariantHoist;
 import dev.ouroboros.mutation.internal.StatementCopy;
 import dev.ouroboros.mutation.internal.StatementReplace;
 import dev.ouroboros.mutation.internal.StatementSwap;
 import dev.ouroboros.mutation.internal.StrengthReduction;
 import dev.ouroboros.mutation.internal.UnaryOperatorReplace;
 import dev.ouroboros.mutation.internal.MathPowSquare;
+import dev.ouroboros.mutation.internal.ParallelStream;
 import dev.ouroboros.mutation.internal.PresizeArrayList;
 import dev.ouroboros.mutation.internal.StatementDelete;
 import dev.ouroboros.mutation.internal.StringBuilderInLoop;
@@ -135,6 +138,16 @@ public interface MutationOperator {
         return new ListContainsToHashSet();
     }
 
+    /** Returns the operator that moves a loop-invariant primitive local that cannot throw to just before its loop. */
+    static MutationOperator loopInvariantHoist() {
+        return new LoopInvariantHoist();
+    }
+
+    /** Returns the operator that makes a loop which only sets a flag to a constant on a match break at the first one. */
+    static MutationOperator earlyExit() {
+        return new EarlyExit();
+    }
+
     /** Returns the genetic-improvement operator that inserts a copy of one statement before another. */
     static MutationOperator statementCopy() {
         return new StatementCopy(false);
@@ -175,6 +188,11 @@ public interface MutationOperator {
         return new ConditionReorder();
     }
 
+    /** Returns the exploratory operator that makes {@code coll.stream()} parallel before an order-free terminal. */
+    static MutationOperator parallelStream() {
+        return new ParallelStream();
+    }
+
     /**
      * The genetic-improvement operators that insert {@code break}, {@code continue} or {@code return}
      * before one statement, alone or under an {@code if} guard copied from the body; find them by
@@ -191,10 +209,12 @@ public interface MutationOperator {
     static List<MutationOperator> builtIns() {
         return List.of(stringBuilderInLoop(), boxedToPrimitiveLocal(), hoistPatternCompile(), mathPowSquare(),
                 strengthReduction(), constantFolding(), deadBranchElimination(), enhancedForToIndexed(),
-                linkedListToArrayList(), presizeArrayList(), listContainsToHashSet(),
+                linkedListToArrayList(), presizeArrayList(), listContainsToHashSet(), loopInvariantHoist(),
+                earlyExit(),
                 statementDelete(), binaryOperatorReplace(), conditionNegate(),
                 statementCopy(), statementCopySameType(), statementReplace(), statementReplaceSameType(),
                 statementSwap(), statementSwapSameType(), unaryOperatorReplace(), conditionReorder(),
+                parallelStream(),
                 insertJump(InsertJump.Jump.BREAK, false), insertJump(InsertJump.Jump.BREAK, true),
                 insertJump(InsertJump.Jump.CONTINUE, false), insertJump(InsertJump.Jump.CONTINUE, true),
                 insertJump(InsertJump.Jump.RETURN, false), insertJump(InsertJump.Jump.RETURN, true));
