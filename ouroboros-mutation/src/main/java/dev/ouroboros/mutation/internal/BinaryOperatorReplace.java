@@ -3,12 +3,10 @@ package dev.ouroboros.mutation.internal;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.BinaryExpr.Operator;
 import com.github.javaparser.ast.stmt.BlockStmt;
-import dev.ouroboros.mutation.MutationOperator;
 import dev.ouroboros.mutation.MutationSeverity;
 import dev.ouroboros.mutation.OperatorKind;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
@@ -21,7 +19,7 @@ import java.util.random.RandomGenerator;
  * {@code String} operand is string concatenation, not arithmetic, and is not a point. The
  * replacement is drawn uniformly from the other members of the family with the given generator.
  */
-public final class BinaryOperatorReplace implements MutationOperator {
+public final class BinaryOperatorReplace extends PointOperator<BinaryExpr> {
 
     private static final List<List<Operator>> FAMILIES = List.of(
             List.of(Operator.PLUS, Operator.MINUS, Operator.MULTIPLY, Operator.DIVIDE, Operator.REMAINDER),
@@ -31,42 +29,21 @@ public final class BinaryOperatorReplace implements MutationOperator {
             List.of(Operator.BINARY_AND, Operator.BINARY_OR, Operator.XOR),
             List.of(Operator.LEFT_SHIFT, Operator.SIGNED_RIGHT_SHIFT, Operator.UNSIGNED_RIGHT_SHIFT));
 
-    @Override
-    public String name() {
-        return "binary-operator-replace";
+    public BinaryOperatorReplace() {
+        super("binary-operator-replace",
+                "Replaces the operator of one binary expression with another of its family (e.g. < by <=)",
+                OperatorKind.EXPLORATORY, MutationSeverity.MAJOR);
     }
 
     @Override
-    public String description() {
-        return "Replaces the operator of one binary expression with another of its family (e.g. < by <=)";
-    }
-
-    @Override
-    public OperatorKind kind() {
-        return OperatorKind.EXPLORATORY;
-    }
-
-    @Override
-    public MutationSeverity severity() {
-        return MutationSeverity.MAJOR;
-    }
-
-    @Override
-    public int countPoints(BlockStmt body) {
-        return points(body).size();
-    }
-
-    @Override
-    public void apply(BlockStmt body, int index, RandomGenerator random) {
-        List<BinaryExpr> points = points(body);
-        Objects.checkIndex(index, points.size());
-        BinaryExpr target = points.get(index);
+    void rewrite(BlockStmt body, BinaryExpr target, RandomGenerator random) {
         List<Operator> others = new ArrayList<>(family(target.getOperator()));
         others.remove(target.getOperator());
         target.setOperator(others.get(random.nextInt(others.size())));
     }
 
-    private static List<BinaryExpr> points(BlockStmt body) {
+    @Override
+    List<BinaryExpr> points(BlockStmt body) {
         return body.findAll(BinaryExpr.class, b -> !RegionScope.inNestedClass(b, body)
                 && !family(b.getOperator()).isEmpty()
                 && !(b.getOperator() == Operator.PLUS

@@ -23,12 +23,10 @@ import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.PrimitiveType;
-import dev.ouroboros.mutation.MutationOperator;
 import dev.ouroboros.mutation.MutationSeverity;
 import dev.ouroboros.mutation.OperatorKind;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 
@@ -49,7 +47,7 @@ import java.util.random.RandomGenerator;
  * elsewhere or compared as an object, and never used in a lambda or class other than the one that
  * declares it (a capture would change a synthetic method's signature and block the hot swap).
  */
-public final class BoxedToPrimitiveLocal implements MutationOperator {
+public final class BoxedToPrimitiveLocal extends PointOperator<VariableDeclarator> {
 
     private static final Map<String, PrimitiveType.Primitive> UNBOXED = Map.of(
             "Integer", PrimitiveType.Primitive.INT,
@@ -67,41 +65,20 @@ public final class BoxedToPrimitiveLocal implements MutationOperator {
             BinaryExpr.Operator.LESS, BinaryExpr.Operator.LESS_EQUALS, BinaryExpr.Operator.GREATER,
             BinaryExpr.Operator.GREATER_EQUALS);
 
-    @Override
-    public String name() {
-        return "boxed-to-primitive-local";
+    public BoxedToPrimitiveLocal() {
+        super("boxed-to-primitive-local",
+                "Turns a boxed numeric local (Integer, Long, Double ...) into its primitive type",
+                OperatorKind.SEMANTICS_PRESERVING, MutationSeverity.MINOR);
     }
 
     @Override
-    public String description() {
-        return "Turns a boxed numeric local (Integer, Long, Double ...) into its primitive type";
-    }
-
-    @Override
-    public OperatorKind kind() {
-        return OperatorKind.SEMANTICS_PRESERVING;
-    }
-
-    @Override
-    public MutationSeverity severity() {
-        return MutationSeverity.MINOR;
-    }
-
-    @Override
-    public int countPoints(BlockStmt body) {
-        return points(body).size();
-    }
-
-    @Override
-    public void apply(BlockStmt body, int index, RandomGenerator random) {
-        List<VariableDeclarator> points = points(body);
-        Objects.checkIndex(index, points.size());
-        VariableDeclarator local = points.get(index);
+    void rewrite(BlockStmt body, VariableDeclarator local, RandomGenerator random) {
         String boxed = ((ClassOrInterfaceType) local.getType()).getNameAsString();
         local.setType(new PrimitiveType(UNBOXED.get(boxed)));
     }
 
-    private static List<VariableDeclarator> points(BlockStmt body) {
+    @Override
+    List<VariableDeclarator> points(BlockStmt body) {
         Map<String, Integer> declarations = RegionScope.declarationCounts(body);
         return body.findAll(VariableDeclarator.class, d -> qualifies(d, body, declarations));
     }

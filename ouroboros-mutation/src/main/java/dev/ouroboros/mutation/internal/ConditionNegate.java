@@ -14,12 +14,10 @@ import com.github.javaparser.ast.stmt.DoStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
-import dev.ouroboros.mutation.MutationOperator;
 import dev.ouroboros.mutation.MutationSeverity;
 import dev.ouroboros.mutation.OperatorKind;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
@@ -30,38 +28,16 @@ import java.util.random.RandomGenerator;
  * condition already written {@code !c} loses its negation; any other becomes {@code !c}, with
  * parentheses unless {@code c} is a name, call, field access, literal or parenthesized expression.
  */
-public final class ConditionNegate implements MutationOperator {
+public final class ConditionNegate extends PointOperator<Expression> {
 
-    @Override
-    public String name() {
-        return "condition-negate";
+    public ConditionNegate() {
+        super("condition-negate",
+                "Negates the condition of one if, while, do, for or ?: expression",
+                OperatorKind.EXPLORATORY, MutationSeverity.MAJOR);
     }
 
     @Override
-    public String description() {
-        return "Negates the condition of one if, while, do, for or ?: expression";
-    }
-
-    @Override
-    public OperatorKind kind() {
-        return OperatorKind.EXPLORATORY;
-    }
-
-    @Override
-    public MutationSeverity severity() {
-        return MutationSeverity.MAJOR;
-    }
-
-    @Override
-    public int countPoints(BlockStmt body) {
-        return points(body).size();
-    }
-
-    @Override
-    public void apply(BlockStmt body, int index, RandomGenerator random) {
-        List<Expression> points = points(body);
-        Objects.checkIndex(index, points.size());
-        Expression condition = points.get(index);
+    void rewrite(BlockStmt body, Expression condition, RandomGenerator random) {
         if (condition instanceof UnaryExpr unary && unary.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT) {
             unary.replace(unary.getExpression());
             return;
@@ -76,7 +52,8 @@ public final class ConditionNegate implements MutationOperator {
         not.setExpression(primary ? condition : new EnclosedExpr(condition));
     }
 
-    private static List<Expression> points(BlockStmt body) {
+    @Override
+    List<Expression> points(BlockStmt body) {
         List<Expression> out = new ArrayList<>();
         body.walk(Node.TreeTraversal.PREORDER, node -> {
             if (RegionScope.inNestedClass(node, body)) {

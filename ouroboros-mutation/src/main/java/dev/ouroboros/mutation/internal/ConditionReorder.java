@@ -4,11 +4,9 @@ import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
-import dev.ouroboros.mutation.MutationOperator;
 import dev.ouroboros.mutation.MutationSeverity;
 import dev.ouroboros.mutation.OperatorKind;
 import java.util.List;
-import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
@@ -22,38 +20,16 @@ import java.util.random.RandomGenerator;
  * declared in the body, except those whose right operand reads a pattern variable the left one
  * introduces ({@code o instanceof String s && s.isEmpty()} could not compile reordered).
  */
-public final class ConditionReorder implements MutationOperator {
+public final class ConditionReorder extends PointOperator<BinaryExpr> {
 
-    @Override
-    public String name() {
-        return "condition-reorder";
+    public ConditionReorder() {
+        super("condition-reorder",
+                "Swaps the operands of one && or || so that the other is evaluated first",
+                OperatorKind.EXPLORATORY, MutationSeverity.MAJOR);
     }
 
     @Override
-    public String description() {
-        return "Swaps the operands of one && or || so that the other is evaluated first";
-    }
-
-    @Override
-    public OperatorKind kind() {
-        return OperatorKind.EXPLORATORY;
-    }
-
-    @Override
-    public MutationSeverity severity() {
-        return MutationSeverity.MAJOR;
-    }
-
-    @Override
-    public int countPoints(BlockStmt body) {
-        return points(body).size();
-    }
-
-    @Override
-    public void apply(BlockStmt body, int index, RandomGenerator random) {
-        List<BinaryExpr> points = points(body);
-        Objects.checkIndex(index, points.size());
-        BinaryExpr target = points.get(index);
+    void rewrite(BlockStmt body, BinaryExpr target, RandomGenerator random) {
         Expression left = target.getLeft();
         Expression right = target.getRight();
         // Detach both before re-attaching: a node hangs under one parent only.
@@ -63,7 +39,8 @@ public final class ConditionReorder implements MutationOperator {
         target.setRight(left);
     }
 
-    private static List<BinaryExpr> points(BlockStmt body) {
+    @Override
+    List<BinaryExpr> points(BlockStmt body) {
         return body.findAll(BinaryExpr.class, b -> (b.getOperator() == BinaryExpr.Operator.AND
                 || b.getOperator() == BinaryExpr.Operator.OR) && !RegionScope.inNestedClass(b, body)
                 && b.getLeft().findFirst(com.github.javaparser.ast.expr.PatternExpr.class).isEmpty());

@@ -7,11 +7,9 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.IntegerLiteralExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
-import dev.ouroboros.mutation.MutationOperator;
 import dev.ouroboros.mutation.MutationSeverity;
 import dev.ouroboros.mutation.OperatorKind;
 import java.util.List;
-import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.random.RandomGenerator;
 
@@ -26,38 +24,16 @@ import java.util.random.RandomGenerator;
  * the source that later edits work on. A {@code +} next to a string is concatenation and is never
  * a point, because only literal-literal pairs qualify.
  */
-public final class ConstantFolding implements MutationOperator {
+public final class ConstantFolding extends PointOperator<BinaryExpr> {
 
-    @Override
-    public String name() {
-        return "constant-folding";
+    public ConstantFolding() {
+        super("constant-folding",
+                "Replaces an operation on two int literals by its value",
+                OperatorKind.SEMANTICS_PRESERVING, MutationSeverity.MINOR);
     }
 
     @Override
-    public String description() {
-        return "Replaces an operation on two int literals by its value";
-    }
-
-    @Override
-    public OperatorKind kind() {
-        return OperatorKind.SEMANTICS_PRESERVING;
-    }
-
-    @Override
-    public MutationSeverity severity() {
-        return MutationSeverity.MINOR;
-    }
-
-    @Override
-    public int countPoints(BlockStmt body) {
-        return points(body).size();
-    }
-
-    @Override
-    public void apply(BlockStmt body, int index, RandomGenerator random) {
-        List<BinaryExpr> points = points(body);
-        Objects.checkIndex(index, points.size());
-        BinaryExpr target = points.get(index);
+    void rewrite(BlockStmt body, BinaryExpr target, RandomGenerator random) {
         int value = fold(target).orElseThrow();
         Expression literal;
         if (value >= 0) {
@@ -72,7 +48,8 @@ public final class ConstantFolding implements MutationOperator {
         target.replace(literal);
     }
 
-    private static List<BinaryExpr> points(BlockStmt body) {
+    @Override
+    List<BinaryExpr> points(BlockStmt body) {
         return body.findAll(BinaryExpr.class, b -> !RegionScope.inNestedClass(b, body) && fold(b).isPresent());
     }
 

@@ -8,11 +8,9 @@ import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.LocalClassDeclarationStmt;
 import com.github.javaparser.ast.stmt.LocalRecordDeclarationStmt;
 import com.github.javaparser.ast.stmt.Statement;
-import dev.ouroboros.mutation.MutationOperator;
 import dev.ouroboros.mutation.MutationSeverity;
 import dev.ouroboros.mutation.OperatorKind;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
@@ -27,38 +25,16 @@ import java.util.random.RandomGenerator;
  * no else is left alone: it already costs nothing and removing the {@code if} changes
  * reachability rules ({@code if (true) return;} keeps the code after it legal).
  */
-public final class DeadBranchElimination implements MutationOperator {
+public final class DeadBranchElimination extends PointOperator<IfStmt> {
 
-    @Override
-    public String name() {
-        return "dead-branch-elimination";
+    public DeadBranchElimination() {
+        super("dead-branch-elimination",
+                "Removes the branch of if (true)/if (false) that can never run",
+                OperatorKind.SEMANTICS_PRESERVING, MutationSeverity.MINOR);
     }
 
     @Override
-    public String description() {
-        return "Removes the branch of if (true)/if (false) that can never run";
-    }
-
-    @Override
-    public OperatorKind kind() {
-        return OperatorKind.SEMANTICS_PRESERVING;
-    }
-
-    @Override
-    public MutationSeverity severity() {
-        return MutationSeverity.MINOR;
-    }
-
-    @Override
-    public int countPoints(BlockStmt body) {
-        return points(body).size();
-    }
-
-    @Override
-    public void apply(BlockStmt body, int index, RandomGenerator random) {
-        List<IfStmt> points = points(body);
-        Objects.checkIndex(index, points.size());
-        IfStmt target = points.get(index);
+    void rewrite(BlockStmt body, IfStmt target, RandomGenerator random) {
         boolean value = constant(target.getCondition()).orElseThrow();
         Optional<Statement> kept = value ? Optional.of(target.getThenStmt()) : target.getElseStmt();
         if (kept.isEmpty()) {
@@ -73,7 +49,8 @@ public final class DeadBranchElimination implements MutationOperator {
         target.replace(survivor);
     }
 
-    private static List<IfStmt> points(BlockStmt body) {
+    @Override
+    List<IfStmt> points(BlockStmt body) {
         return body.findAll(IfStmt.class, s -> !RegionScope.inNestedClass(s, body) && constant(s.getCondition())
                 .filter(v -> !v || s.getElseStmt().isPresent())
                 .filter(v -> declaresNoClass(v ? s.getElseStmt().orElse(null) : s.getThenStmt()))

@@ -16,12 +16,10 @@ import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.type.ArrayType;
 import com.github.javaparser.ast.type.PrimitiveType;
 import com.github.javaparser.ast.type.Type;
-import dev.ouroboros.mutation.MutationOperator;
 import dev.ouroboros.mutation.MutationSeverity;
 import dev.ouroboros.mutation.OperatorKind;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
@@ -39,38 +37,16 @@ import java.util.random.RandomGenerator;
  * iterations could only evaluate that condition and store the same constant again, so skipping them
  * changes nothing but time. One point per such loop.
  */
-public final class EarlyExit implements MutationOperator {
+public final class EarlyExit extends PointOperator<IfStmt> {
 
-    @Override
-    public String name() {
-        return "early-exit";
+    public EarlyExit() {
+        super("early-exit",
+                "A loop that only sets a flag to a constant on a match breaks after the first match",
+                OperatorKind.SEMANTICS_PRESERVING, MutationSeverity.MINOR);
     }
 
     @Override
-    public String description() {
-        return "A loop that only sets a flag to a constant on a match breaks after the first match";
-    }
-
-    @Override
-    public OperatorKind kind() {
-        return OperatorKind.SEMANTICS_PRESERVING;
-    }
-
-    @Override
-    public MutationSeverity severity() {
-        return MutationSeverity.MINOR;
-    }
-
-    @Override
-    public int countPoints(BlockStmt body) {
-        return points(body).size();
-    }
-
-    @Override
-    public void apply(BlockStmt body, int index, RandomGenerator random) {
-        List<IfStmt> points = points(body);
-        Objects.checkIndex(index, points.size());
-        IfStmt match = points.get(index);
+    void rewrite(BlockStmt body, IfStmt match, RandomGenerator random) {
         Statement then = match.getThenStmt();
         if (then instanceof BlockStmt block) {
             block.addStatement(new BreakStmt());
@@ -82,7 +58,8 @@ public final class EarlyExit implements MutationOperator {
         }
     }
 
-    private static List<IfStmt> points(BlockStmt body) {
+    @Override
+    List<IfStmt> points(BlockStmt body) {
         List<IfStmt> out = new ArrayList<>();
         for (ForEachStmt loop : body.findAll(ForEachStmt.class, l -> !RegionScope.inLambdaOrNestedClass(l, body))) {
             searchIf(loop, body).ifPresent(out::add);

@@ -18,11 +18,9 @@ import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.type.PrimitiveType;
 import com.github.javaparser.ast.type.Type;
-import dev.ouroboros.mutation.MutationOperator;
 import dev.ouroboros.mutation.MutationSeverity;
 import dev.ouroboros.mutation.OperatorKind;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 
@@ -36,38 +34,16 @@ import java.util.random.RandomGenerator;
  * variable keeps its modifiers and type. A {@code null} array throws the same
  * {@code NullPointerException} before the first round in both forms.
  */
-public final class EnhancedForToIndexed implements MutationOperator {
+public final class EnhancedForToIndexed extends PointOperator<ForEachStmt> {
 
-    @Override
-    public String name() {
-        return "enhanced-for-to-indexed";
+    public EnhancedForToIndexed() {
+        super("enhanced-for-to-indexed",
+                "Rewrites for (T x : array) as an indexed loop over the array",
+                OperatorKind.SEMANTICS_PRESERVING, MutationSeverity.MINOR);
     }
 
     @Override
-    public String description() {
-        return "Rewrites for (T x : array) as an indexed loop over the array";
-    }
-
-    @Override
-    public OperatorKind kind() {
-        return OperatorKind.SEMANTICS_PRESERVING;
-    }
-
-    @Override
-    public MutationSeverity severity() {
-        return MutationSeverity.MINOR;
-    }
-
-    @Override
-    public int countPoints(BlockStmt body) {
-        return points(body).size();
-    }
-
-    @Override
-    public void apply(BlockStmt body, int index, RandomGenerator random) {
-        List<ForEachStmt> points = points(body);
-        Objects.checkIndex(index, points.size());
-        ForEachStmt loop = points.get(index);
+    void rewrite(BlockStmt body, ForEachStmt loop, RandomGenerator random) {
         Set<String> used = RegionScope.identifiers(body);
         String i = RegionScope.freshName("i", used);
         String array = ((NameExpr) loop.getIterable()).getNameAsString();
@@ -95,7 +71,8 @@ public final class EnhancedForToIndexed implements MutationOperator {
         }
     }
 
-    private static List<ForEachStmt> points(BlockStmt body) {
+    @Override
+    List<ForEachStmt> points(BlockStmt body) {
         return body.findAll(ForEachStmt.class, loop -> !RegionScope.inNestedClass(loop, body)
                 && loop.getVariable().getVariables().size() == 1
                 && loop.getIterable() instanceof NameExpr name && isArray(name, body) && neverAssigned(name, body));

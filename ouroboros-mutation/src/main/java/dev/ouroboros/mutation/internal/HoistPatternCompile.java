@@ -23,14 +23,12 @@ import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
-import dev.ouroboros.mutation.MutationOperator;
 import dev.ouroboros.mutation.MutationSeverity;
 import dev.ouroboros.mutation.OperatorKind;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
 import java.util.random.RandomGenerator;
@@ -49,38 +47,16 @@ import java.util.random.RandomGenerator;
  * signature). The local is named {@code pattern} (made unique) and declared just before the
  * outermost enclosing loop that sits directly in a block.
  */
-public final class HoistPatternCompile implements MutationOperator {
+public final class HoistPatternCompile extends PointOperator<HoistPatternCompile.Hoist> {
 
-    @Override
-    public String name() {
-        return "hoist-pattern-compile";
+    public HoistPatternCompile() {
+        super("hoist-pattern-compile",
+                "Moves Pattern.compile(\"literal\") out of loops into a local compiled once",
+                OperatorKind.SEMANTICS_PRESERVING, MutationSeverity.MINOR);
     }
 
     @Override
-    public String description() {
-        return "Moves Pattern.compile(\"literal\") out of loops into a local compiled once";
-    }
-
-    @Override
-    public OperatorKind kind() {
-        return OperatorKind.SEMANTICS_PRESERVING;
-    }
-
-    @Override
-    public MutationSeverity severity() {
-        return MutationSeverity.MINOR;
-    }
-
-    @Override
-    public int countPoints(BlockStmt body) {
-        return points(body).size();
-    }
-
-    @Override
-    public void apply(BlockStmt body, int index, RandomGenerator random) {
-        List<Hoist> points = points(body);
-        Objects.checkIndex(index, points.size());
-        Hoist hoist = points.get(index);
+    void rewrite(BlockStmt body, Hoist hoist, RandomGenerator random) {
         String name = RegionScope.freshName("pattern", RegionScope.identifiers(body));
         BlockStmt block = (BlockStmt) hoist.loop().getParentNode().orElseThrow();
         MethodCallExpr call = hoist.call();
@@ -98,10 +74,11 @@ public final class HoistPatternCompile implements MutationOperator {
         throw new IllegalStateException("loop is not a statement of its parent block");
     }
 
-    private record Hoist(MethodCallExpr call, Statement loop) {
+    record Hoist(MethodCallExpr call, Statement loop) {
     }
 
-    private static List<Hoist> points(BlockStmt body) {
+    @Override
+    List<Hoist> points(BlockStmt body) {
         List<Hoist> out = new ArrayList<>();
         if (!patternImported(body) || RegionScope.declarationCounts(body).containsKey("Pattern")) {
             return out;

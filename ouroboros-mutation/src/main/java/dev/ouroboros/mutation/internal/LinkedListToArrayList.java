@@ -9,11 +9,9 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
-import dev.ouroboros.mutation.MutationOperator;
 import dev.ouroboros.mutation.MutationSeverity;
 import dev.ouroboros.mutation.OperatorKind;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 
@@ -32,7 +30,7 @@ import java.util.random.RandomGenerator;
  * returned, stored, assigned or captured, so no one can cast it or check its class.
  * {@code ArrayList} is written as imported, else fully qualified.
  */
-public final class LinkedListToArrayList implements MutationOperator {
+public final class LinkedListToArrayList extends PointOperator<ObjectCreationExpr> {
 
     private static final Set<String> DECLARED = Set.of("List", "Collection", "Iterable", "java.util.List",
             "java.util.Collection", "java.lang.Iterable");
@@ -40,36 +38,14 @@ public final class LinkedListToArrayList implements MutationOperator {
             "contains", "containsAll", "indexOf", "lastIndexOf", "clear", "remove", "removeAll", "retainAll",
             "toArray", "equals", "hashCode", "toString");
 
-    @Override
-    public String name() {
-        return "linked-list-to-array-list";
+    public LinkedListToArrayList() {
+        super("linked-list-to-array-list",
+                "Makes a local List that never escapes an ArrayList instead of a LinkedList",
+                OperatorKind.SEMANTICS_PRESERVING, MutationSeverity.MODERATE);
     }
 
     @Override
-    public String description() {
-        return "Makes a local List that never escapes an ArrayList instead of a LinkedList";
-    }
-
-    @Override
-    public OperatorKind kind() {
-        return OperatorKind.SEMANTICS_PRESERVING;
-    }
-
-    @Override
-    public MutationSeverity severity() {
-        return MutationSeverity.MODERATE;
-    }
-
-    @Override
-    public int countPoints(BlockStmt body) {
-        return points(body).size();
-    }
-
-    @Override
-    public void apply(BlockStmt body, int index, RandomGenerator random) {
-        List<ObjectCreationExpr> points = points(body);
-        Objects.checkIndex(index, points.size());
-        ObjectCreationExpr creation = points.get(index);
+    void rewrite(BlockStmt body, ObjectCreationExpr creation, RandomGenerator random) {
         boolean imported = body.findCompilationUnit().map(LinkedListToArrayList::arrayListImported).orElse(false)
                 && !RegionScope.shadowsJdkType(body, "ArrayList", "java.util.ArrayList");
         ClassOrInterfaceType type = creation.getType();
@@ -85,7 +61,8 @@ public final class LinkedListToArrayList implements MutationOperator {
                 .collect(com.github.javaparser.ast.NodeList.toNodeList())));
     }
 
-    private static List<ObjectCreationExpr> points(BlockStmt body) {
+    @Override
+    List<ObjectCreationExpr> points(BlockStmt body) {
         return body.findAll(VariableDeclarator.class, d -> qualifies(d, body)).stream()
                 .map(d -> d.getInitializer().orElseThrow().asObjectCreationExpr()).toList();
     }

@@ -22,13 +22,11 @@ import com.github.javaparser.ast.stmt.WhileStmt;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.PrimitiveType;
 import com.github.javaparser.ast.type.Type;
-import dev.ouroboros.mutation.MutationOperator;
 import dev.ouroboros.mutation.MutationSeverity;
 import dev.ouroboros.mutation.OperatorKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.random.RandomGenerator;
@@ -56,43 +54,21 @@ import java.util.random.RandomGenerator;
  * A null list still fails with a {@code NullPointerException} at the first lookup: the set is built as
  * {@code list == null ? null : new HashSet<>(list)}. Adds a local only, never a member.
  */
-public final class ListContainsToHashSet implements MutationOperator {
+public final class ListContainsToHashSet extends PointOperator<ListContainsToHashSet.Site> {
 
     private static final Set<String> LIST_TYPES = Set.of("List", "ArrayList", "LinkedList", "Collection",
             "java.util.List", "java.util.ArrayList", "java.util.LinkedList", "java.util.Collection");
     private static final Map<String, String> VALUE_TYPES = Map.of("String", "", "Integer", "int", "Long", "long",
             "Short", "short", "Byte", "byte", "Character", "char", "Boolean", "boolean");
 
-    @Override
-    public String name() {
-        return "list-contains-to-hash-set";
+    public ListContainsToHashSet() {
+        super("list-contains-to-hash-set",
+                "list.contains(x) in a loop becomes a lookup in a HashSet built once before the loop",
+                OperatorKind.SEMANTICS_PRESERVING, MutationSeverity.MODERATE);
     }
 
     @Override
-    public String description() {
-        return "list.contains(x) in a loop becomes a lookup in a HashSet built once before the loop";
-    }
-
-    @Override
-    public OperatorKind kind() {
-        return OperatorKind.SEMANTICS_PRESERVING;
-    }
-
-    @Override
-    public MutationSeverity severity() {
-        return MutationSeverity.MODERATE;
-    }
-
-    @Override
-    public int countPoints(BlockStmt body) {
-        return points(body).size();
-    }
-
-    @Override
-    public void apply(BlockStmt body, int index, RandomGenerator random) {
-        List<Site> points = points(body);
-        Objects.checkIndex(index, points.size());
-        Site site = points.get(index);
+    void rewrite(BlockStmt body, Site site, RandomGenerator random) {
         String set = RegionScope.freshName(site.list() + "Set", RegionScope.identifiers(body));
         for (MethodCallExpr call : site.calls()) {
             call.setScope(new NameExpr(set));
@@ -102,10 +78,11 @@ public final class ListContainsToHashSet implements MutationOperator {
         ((BlockStmt) site.loop().getParentNode().orElseThrow()).getStatements().addBefore(declaration, site.loop());
     }
 
-    private record Site(Statement loop, String list, String element, List<MethodCallExpr> calls) {
+    record Site(Statement loop, String list, String element, List<MethodCallExpr> calls) {
     }
 
-    private static List<Site> points(BlockStmt body) {
+    @Override
+    List<Site> points(BlockStmt body) {
         List<Site> out = new ArrayList<>();
         for (Statement loop : body.findAll(Statement.class, s -> isLoop(s) && !RegionScope.inLambdaOrNestedClass(s, body)
                 && s.getParentNode().orElse(null) instanceof BlockStmt)) {

@@ -17,12 +17,10 @@ import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import com.github.javaparser.ast.type.PrimitiveType;
 import com.github.javaparser.ast.type.Type;
-import dev.ouroboros.mutation.MutationOperator;
 import dev.ouroboros.mutation.MutationSeverity;
 import dev.ouroboros.mutation.OperatorKind;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
@@ -48,47 +46,26 @@ import java.util.random.RandomGenerator;
  * </ul>
  * Moves a statement only: adds no field, method or lambda, so a winner stays hot-swappable.
  */
-public final class LoopInvariantHoist implements MutationOperator {
+public final class LoopInvariantHoist extends PointOperator<LoopInvariantHoist.Hoist> {
 
-    @Override
-    public String name() {
-        return "loop-invariant-hoist";
+    public LoopInvariantHoist() {
+        super("loop-invariant-hoist",
+                "A primitive local whose initializer is loop-invariant and cannot throw moves to just before the loop",
+                OperatorKind.SEMANTICS_PRESERVING, MutationSeverity.MINOR);
     }
 
     @Override
-    public String description() {
-        return "A primitive local whose initializer is loop-invariant and cannot throw moves to just before the loop";
-    }
-
-    @Override
-    public OperatorKind kind() {
-        return OperatorKind.SEMANTICS_PRESERVING;
-    }
-
-    @Override
-    public MutationSeverity severity() {
-        return MutationSeverity.MINOR;
-    }
-
-    @Override
-    public int countPoints(BlockStmt body) {
-        return points(body).size();
-    }
-
-    @Override
-    public void apply(BlockStmt body, int index, RandomGenerator random) {
-        List<Hoist> points = points(body);
-        Objects.checkIndex(index, points.size());
-        Hoist hoist = points.get(index);
+    void rewrite(BlockStmt body, Hoist hoist, RandomGenerator random) {
         Statement moved = hoist.declaration().clone();
         hoist.declaration().remove();
         ((BlockStmt) hoist.loop().getParentNode().orElseThrow()).getStatements().addBefore(moved, hoist.loop());
     }
 
-    private record Hoist(ExpressionStmt declaration, Statement loop) {
+    record Hoist(ExpressionStmt declaration, Statement loop) {
     }
 
-    private static List<Hoist> points(BlockStmt body) {
+    @Override
+    List<Hoist> points(BlockStmt body) {
         List<Hoist> out = new ArrayList<>();
         for (ExpressionStmt statement : body.findAll(ExpressionStmt.class,
                 s -> s.getExpression() instanceof VariableDeclarationExpr)) {

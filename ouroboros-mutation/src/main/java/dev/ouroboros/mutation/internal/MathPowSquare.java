@@ -16,11 +16,9 @@ import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.type.PrimitiveType;
 import com.github.javaparser.ast.type.Type;
-import dev.ouroboros.mutation.MutationOperator;
 import dev.ouroboros.mutation.MutationSeverity;
 import dev.ouroboros.mutation.OperatorKind;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
@@ -36,38 +34,16 @@ import java.util.random.RandomGenerator;
  * promises {@code Math.pow} within 1 ulp — hence severity MODERATE. The cast keeps the arithmetic in
  * {@code double}, so an {@code int} base cannot overflow where {@code pow} would not.
  */
-public final class MathPowSquare implements MutationOperator {
+public final class MathPowSquare extends PointOperator<MethodCallExpr> {
 
-    @Override
-    public String name() {
-        return "math-pow-square";
+    public MathPowSquare() {
+        super("math-pow-square",
+                "Replaces Math.pow(x, 2) by (double) x * x for a local x or a literal",
+                OperatorKind.SEMANTICS_PRESERVING, MutationSeverity.MODERATE);
     }
 
     @Override
-    public String description() {
-        return "Replaces Math.pow(x, 2) by (double) x * x for a local x or a literal";
-    }
-
-    @Override
-    public OperatorKind kind() {
-        return OperatorKind.SEMANTICS_PRESERVING;
-    }
-
-    @Override
-    public MutationSeverity severity() {
-        return MutationSeverity.MODERATE;
-    }
-
-    @Override
-    public int countPoints(BlockStmt body) {
-        return points(body).size();
-    }
-
-    @Override
-    public void apply(BlockStmt body, int index, RandomGenerator random) {
-        List<MethodCallExpr> points = points(body);
-        Objects.checkIndex(index, points.size());
-        MethodCallExpr call = points.get(index);
+    void rewrite(BlockStmt body, MethodCallExpr call, RandomGenerator random) {
         Expression base = call.getArgument(0);
         boolean isDouble = base instanceof NameExpr name && RegionScope.localType(name, body)
                 .map(t -> t.asString().equals("double")).orElse(false);
@@ -79,7 +55,8 @@ public final class MathPowSquare implements MutationOperator {
         call.replace(bare ? square : new EnclosedExpr(square));
     }
 
-    private static List<MethodCallExpr> points(BlockStmt body) {
+    @Override
+    List<MethodCallExpr> points(BlockStmt body) {
         return body.findAll(MethodCallExpr.class, call -> isSquare(call, body));
     }
 

@@ -3,11 +3,9 @@ package dev.ouroboros.mutation.internal;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
-import dev.ouroboros.mutation.MutationOperator;
 import dev.ouroboros.mutation.MutationSeverity;
 import dev.ouroboros.mutation.OperatorKind;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 
@@ -23,44 +21,24 @@ import java.util.random.RandomGenerator;
  * declared in the body. Renames one call: the lambdas stay the same synthetic methods, so a winner
  * stays hot-swappable.
  */
-public final class ParallelStream implements MutationOperator {
+public final class ParallelStream extends PointOperator<MethodCallExpr> {
 
     private static final Set<String> ORDER_FREE_TERMINALS = Set.of("count", "sum", "min", "max", "average",
             "summaryStatistics", "anyMatch", "allMatch", "noneMatch", "findAny");
 
-    @Override
-    public String name() {
-        return "parallel-stream";
+    public ParallelStream() {
+        super("parallel-stream",
+                "coll.stream() becomes coll.parallelStream() when the pipeline ends in an order-free terminal",
+                OperatorKind.EXPLORATORY, MutationSeverity.MAJOR);
     }
 
     @Override
-    public String description() {
-        return "coll.stream() becomes coll.parallelStream() when the pipeline ends in an order-free terminal";
+    void rewrite(BlockStmt body, MethodCallExpr point, RandomGenerator random) {
+        point.setName("parallelStream");
     }
 
     @Override
-    public OperatorKind kind() {
-        return OperatorKind.EXPLORATORY;
-    }
-
-    @Override
-    public MutationSeverity severity() {
-        return MutationSeverity.MAJOR;
-    }
-
-    @Override
-    public int countPoints(BlockStmt body) {
-        return points(body).size();
-    }
-
-    @Override
-    public void apply(BlockStmt body, int index, RandomGenerator random) {
-        List<MethodCallExpr> points = points(body);
-        Objects.checkIndex(index, points.size());
-        points.get(index).setName("parallelStream");
-    }
-
-    private static List<MethodCallExpr> points(BlockStmt body) {
+    List<MethodCallExpr> points(BlockStmt body) {
         return body.findAll(MethodCallExpr.class, c -> c.getNameAsString().equals("stream")
                 && c.getArguments().isEmpty() && c.getScope().isPresent() && c.getTypeArguments().isEmpty()
                 && !RegionScope.inNestedClass(c, body) && ORDER_FREE_TERMINALS.contains(terminal(c).getNameAsString()));

@@ -13,12 +13,10 @@ import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.type.Type;
-import dev.ouroboros.mutation.MutationOperator;
 import dev.ouroboros.mutation.MutationSeverity;
 import dev.ouroboros.mutation.OperatorKind;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
@@ -34,38 +32,16 @@ import java.util.random.RandomGenerator;
  * {@code List} methods; a {@code null} array throws {@code NullPointerException} one statement
  * earlier, with nothing observable in between.
  */
-public final class PresizeArrayList implements MutationOperator {
+public final class PresizeArrayList extends PointOperator<ObjectCreationExpr> {
 
-    @Override
-    public String name() {
-        return "presize-array-list";
+    public PresizeArrayList() {
+        super("presize-array-list",
+                "Gives new ArrayList<>() filled by the following loop over an array the array's length as capacity",
+                OperatorKind.SEMANTICS_PRESERVING, MutationSeverity.MINOR);
     }
 
     @Override
-    public String description() {
-        return "Gives new ArrayList<>() filled by the following loop over an array the array's length as capacity";
-    }
-
-    @Override
-    public OperatorKind kind() {
-        return OperatorKind.SEMANTICS_PRESERVING;
-    }
-
-    @Override
-    public MutationSeverity severity() {
-        return MutationSeverity.MINOR;
-    }
-
-    @Override
-    public int countPoints(BlockStmt body) {
-        return points(body).size();
-    }
-
-    @Override
-    public void apply(BlockStmt body, int index, RandomGenerator random) {
-        List<ObjectCreationExpr> points = points(body);
-        Objects.checkIndex(index, points.size());
-        ObjectCreationExpr creation = points.get(index);
+    void rewrite(BlockStmt body, ObjectCreationExpr creation, RandomGenerator random) {
         String array = loopArray(creation, body).orElseThrow();
         // A new creation expression: the lexical-preserving printer does not notice an argument
         // added to an existing one with an empty argument list.
@@ -73,7 +49,8 @@ public final class PresizeArrayList implements MutationOperator {
                 new NodeList<>(new FieldAccessExpr(new NameExpr(array), "length"))));
     }
 
-    private static List<ObjectCreationExpr> points(BlockStmt body) {
+    @Override
+    List<ObjectCreationExpr> points(BlockStmt body) {
         List<ObjectCreationExpr> out = new ArrayList<>();
         for (ObjectCreationExpr creation : body.findAll(ObjectCreationExpr.class)) {
             if (!RegionScope.inLambdaOrNestedClass(creation, body) && loopArray(creation, body).isPresent()) {

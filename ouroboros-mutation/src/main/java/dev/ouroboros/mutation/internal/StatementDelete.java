@@ -8,11 +8,9 @@ import com.github.javaparser.ast.stmt.LocalClassDeclarationStmt;
 import com.github.javaparser.ast.stmt.LocalRecordDeclarationStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.SwitchEntry;
-import dev.ouroboros.mutation.MutationOperator;
 import dev.ouroboros.mutation.MutationSeverity;
 import dev.ouroboros.mutation.OperatorKind;
 import java.util.List;
-import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
@@ -27,38 +25,16 @@ import java.util.random.RandomGenerator;
  * slots holding at most one statement are not points of their own: emptying them would change
  * nothing or repeat the deletion of that statement.
  */
-public final class StatementDelete implements MutationOperator {
+public final class StatementDelete extends PointOperator<Statement> {
 
-    @Override
-    public String name() {
-        return "statement-delete";
+    public StatementDelete() {
+        super("statement-delete",
+                "Deletes one statement (a required statement slot becomes an empty block)",
+                OperatorKind.EXPLORATORY, MutationSeverity.MAJOR);
     }
 
     @Override
-    public String description() {
-        return "Deletes one statement (a required statement slot becomes an empty block)";
-    }
-
-    @Override
-    public OperatorKind kind() {
-        return OperatorKind.EXPLORATORY;
-    }
-
-    @Override
-    public MutationSeverity severity() {
-        return MutationSeverity.MAJOR;
-    }
-
-    @Override
-    public int countPoints(BlockStmt body) {
-        return points(body).size();
-    }
-
-    @Override
-    public void apply(BlockStmt body, int index, RandomGenerator random) {
-        List<Statement> points = points(body);
-        Objects.checkIndex(index, points.size());
-        Statement target = points.get(index);
+    void rewrite(BlockStmt body, Statement target, RandomGenerator random) {
         if (inStatementList(target)) {
             target.remove();
         } else {
@@ -66,7 +42,8 @@ public final class StatementDelete implements MutationOperator {
         }
     }
 
-    private static List<Statement> points(BlockStmt body) {
+    @Override
+    List<Statement> points(BlockStmt body) {
         return body.findAll(Statement.class, s -> isPoint(s, body));
     }
 

@@ -2,11 +2,9 @@ package dev.ouroboros.mutation.internal;
 
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.Statement;
-import dev.ouroboros.mutation.MutationOperator;
 import dev.ouroboros.mutation.MutationSeverity;
 import dev.ouroboros.mutation.OperatorKind;
 import java.util.List;
-import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
@@ -17,51 +15,27 @@ import java.util.random.RandomGenerator;
  * other than themselves, their ancestors and descendants (for the type-matched variant, a donor of
  * the same node type); the donor is drawn with the given generator.
  */
-public final class StatementReplace implements MutationOperator {
+public final class StatementReplace extends PointOperator<Statement> {
 
     private final boolean typed;
 
     /** Creates the plain edit ({@code typed == false}) or its type-matched variant. */
     public StatementReplace(boolean typed) {
+        super(typed ? "statement-replace-same-type" : "statement-replace",
+                typed ? "Replaces one statement by a copy of another statement of the same kind"
+                        : "Replaces one statement by a copy of another statement",
+                OperatorKind.EXPLORATORY, MutationSeverity.MAJOR);
         this.typed = typed;
     }
 
     @Override
-    public String name() {
-        return typed ? "statement-replace-same-type" : "statement-replace";
-    }
-
-    @Override
-    public String description() {
-        return typed ? "Replaces one statement by a copy of another statement of the same kind"
-                : "Replaces one statement by a copy of another statement";
-    }
-
-    @Override
-    public OperatorKind kind() {
-        return OperatorKind.EXPLORATORY;
-    }
-
-    @Override
-    public MutationSeverity severity() {
-        return MutationSeverity.MAJOR;
-    }
-
-    @Override
-    public int countPoints(BlockStmt body) {
-        return points(body).size();
-    }
-
-    @Override
-    public void apply(BlockStmt body, int index, RandomGenerator random) {
-        List<Statement> points = points(body);
-        Objects.checkIndex(index, points.size());
-        Statement target = points.get(index);
+    void rewrite(BlockStmt body, Statement target, RandomGenerator random) {
         List<Statement> donors = donorsFor(target, StatementDonors.donors(body));
         target.replace(donors.get(random.nextInt(donors.size())).clone());
     }
 
-    private List<Statement> points(BlockStmt body) {
+    @Override
+    List<Statement> points(BlockStmt body) {
         List<Statement> donors = StatementDonors.donors(body);
         return StatementDonors.targets(body).stream().filter(t -> !donorsFor(t, donors).isEmpty()).toList();
     }

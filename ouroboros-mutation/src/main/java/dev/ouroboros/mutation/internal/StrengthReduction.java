@@ -10,11 +10,9 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.type.PrimitiveType;
 import com.github.javaparser.ast.type.Type;
-import dev.ouroboros.mutation.MutationOperator;
 import dev.ouroboros.mutation.MutationSeverity;
 import dev.ouroboros.mutation.OperatorKind;
 import java.util.List;
-import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
@@ -29,38 +27,16 @@ import java.util.random.RandomGenerator;
  * {@code 2..2^30} that is a power of two. Division is not reduced: {@code x / 2} rounds towards
  * zero where {@code x >> 1} rounds down.
  */
-public final class StrengthReduction implements MutationOperator {
+public final class StrengthReduction extends PointOperator<BinaryExpr> {
 
-    @Override
-    public String name() {
-        return "strength-reduction";
+    public StrengthReduction() {
+        super("strength-reduction",
+                "Turns x * 2^k into x << k for int and long locals",
+                OperatorKind.SEMANTICS_PRESERVING, MutationSeverity.MINOR);
     }
 
     @Override
-    public String description() {
-        return "Turns x * 2^k into x << k for int and long locals";
-    }
-
-    @Override
-    public OperatorKind kind() {
-        return OperatorKind.SEMANTICS_PRESERVING;
-    }
-
-    @Override
-    public MutationSeverity severity() {
-        return MutationSeverity.MINOR;
-    }
-
-    @Override
-    public int countPoints(BlockStmt body) {
-        return points(body).size();
-    }
-
-    @Override
-    public void apply(BlockStmt body, int index, RandomGenerator random) {
-        List<BinaryExpr> points = points(body);
-        Objects.checkIndex(index, points.size());
-        BinaryExpr target = points.get(index);
+    void rewrite(BlockStmt body, BinaryExpr target, RandomGenerator random) {
         boolean literalLeft = shift(target.getLeft()) > 0;
         Expression value = literalLeft ? target.getRight() : target.getLeft();
         int k = shift(literalLeft ? target.getLeft() : target.getRight());
@@ -74,7 +50,8 @@ public final class StrengthReduction implements MutationOperator {
         shifted.setLeft(value);
     }
 
-    private static List<BinaryExpr> points(BlockStmt body) {
+    @Override
+    List<BinaryExpr> points(BlockStmt body) {
         return body.findAll(BinaryExpr.class, b -> b.getOperator() == BinaryExpr.Operator.MULTIPLY
                 && !RegionScope.inNestedClass(b, body)
                 && (shift(b.getRight()) > 0 && intOrLong(b.getLeft(), body)

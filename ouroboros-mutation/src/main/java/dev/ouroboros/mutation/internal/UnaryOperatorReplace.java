@@ -3,12 +3,10 @@ package dev.ouroboros.mutation.internal;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.UnaryExpr.Operator;
 import com.github.javaparser.ast.stmt.BlockStmt;
-import dev.ouroboros.mutation.MutationOperator;
 import dev.ouroboros.mutation.MutationSeverity;
 import dev.ouroboros.mutation.OperatorKind;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
@@ -20,49 +18,28 @@ import java.util.random.RandomGenerator;
  * to {@code condition-negate}. Points are those expressions in source order, outside classes
  * declared in the body; the replacement is drawn uniformly with the given generator.
  */
-public final class UnaryOperatorReplace implements MutationOperator {
+public final class UnaryOperatorReplace extends PointOperator<UnaryExpr> {
 
     private static final List<List<Operator>> FAMILIES = List.of(
             List.of(Operator.PREFIX_INCREMENT, Operator.POSTFIX_INCREMENT, Operator.PREFIX_DECREMENT,
                     Operator.POSTFIX_DECREMENT),
             List.of(Operator.PLUS, Operator.MINUS, Operator.BITWISE_COMPLEMENT));
 
-    @Override
-    public String name() {
-        return "unary-operator-replace";
+    public UnaryOperatorReplace() {
+        super("unary-operator-replace",
+                "Replaces the operator of one unary expression with another of its family (e.g. i++ by i--)",
+                OperatorKind.EXPLORATORY, MutationSeverity.MAJOR);
     }
 
     @Override
-    public String description() {
-        return "Replaces the operator of one unary expression with another of its family (e.g. i++ by i--)";
-    }
-
-    @Override
-    public OperatorKind kind() {
-        return OperatorKind.EXPLORATORY;
-    }
-
-    @Override
-    public MutationSeverity severity() {
-        return MutationSeverity.MAJOR;
-    }
-
-    @Override
-    public int countPoints(BlockStmt body) {
-        return points(body).size();
-    }
-
-    @Override
-    public void apply(BlockStmt body, int index, RandomGenerator random) {
-        List<UnaryExpr> points = points(body);
-        Objects.checkIndex(index, points.size());
-        UnaryExpr target = points.get(index);
+    void rewrite(BlockStmt body, UnaryExpr target, RandomGenerator random) {
         List<Operator> others = new ArrayList<>(family(target.getOperator()));
         others.remove(target.getOperator());
         target.setOperator(others.get(random.nextInt(others.size())));
     }
 
-    private static List<UnaryExpr> points(BlockStmt body) {
+    @Override
+    List<UnaryExpr> points(BlockStmt body) {
         return body.findAll(UnaryExpr.class, u -> !family(u.getOperator()).isEmpty() && !RegionScope.inNestedClass(u, body));
     }
 
