@@ -2,6 +2,7 @@ package dev.ouroboros.arena;
 
 import dev.ouroboros.arena.internal.CandidateBenchmark;
 import dev.ouroboros.arena.internal.CpuTimeProfiler;
+import dev.ouroboros.arena.internal.ForkClassPath;
 import dev.ouroboros.arena.internal.HarnessLayout;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -147,12 +148,8 @@ public final class FinalistBenchmark {
         PrintStream out = new PrintStream(new Tee(captured, settings.output), true, StandardCharsets.UTF_8);
         long start = System.nanoTime();
         Collection<RunResult> results;
-        try {
-            results = new Runner(options.build(), OutputFormatFactory.createFormatInstance(out, VerboseMode.NORMAL)).run();
-        } catch (RunnerException e) {
-            throw new SandboxException("JMH could not run the finalist benchmark: " + e.getMessage()
-                    + "; the arena jar with its generated META-INF/BenchmarkList must be on java.class.path", e);
-        }
+        // A fork gets only java.class.path: the harness and JMH must be on it (under -javaagent they are not).
+        results = ForkClassPath.with(() -> runJmh(options, out), CandidateBenchmark.class, Runner.class);
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
         out.flush();
         String log = captured.toString(StandardCharsets.UTF_8);
@@ -167,6 +164,15 @@ public final class FinalistBenchmark {
             benchmarks.add(r == null ? Benchmark.failed(id, mode, "ns/op", failureOf(log, id)) : toBenchmark(id, r));
         }
         return new BenchmarkSuite(ORIGINAL_ID, benchmarks, settings.describe(), wall);
+    }
+
+    private static Collection<RunResult> runJmh(ChainedOptionsBuilder options, PrintStream out) {
+        try {
+            return new Runner(options.build(), OutputFormatFactory.createFormatInstance(out, VerboseMode.NORMAL)).run();
+        } catch (RunnerException e) {
+            throw new SandboxException("JMH could not run the finalist benchmark: " + e.getMessage()
+                    + "; the arena jar with its generated META-INF/BenchmarkList must be on java.class.path", e);
+        }
     }
 
     private static Benchmark toBenchmark(String id, RunResult r) {

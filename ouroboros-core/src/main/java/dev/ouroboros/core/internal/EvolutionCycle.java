@@ -4,10 +4,13 @@ import dev.ouroboros.arena.AcceptanceCriteria;
 import dev.ouroboros.arena.ClassFileVersion;
 import dev.ouroboros.arena.CompilationResult;
 import dev.ouroboros.arena.DifferentialCheck;
+import dev.ouroboros.arena.FitnessScore;
 import dev.ouroboros.arena.InMemoryCompiler;
 import dev.ouroboros.arena.Sandbox;
 import dev.ouroboros.arena.SandboxRequest;
 import dev.ouroboros.arena.SandboxVerdict;
+import dev.ouroboros.arena.TestCase;
+import dev.ouroboros.arena.TestSuite;
 import dev.ouroboros.arena.TimingClock;
 import dev.ouroboros.arena.TimingComparison;
 import dev.ouroboros.core.ApprovalMode;
@@ -204,7 +207,7 @@ public final class EvolutionCycle {
     private Finalist confirmWithJmh(CompilationResult original, List<Finalist> finalists, List<String> tests,
             List<CandidateReport> reports) {
         List<FinalistRound.Entry> entries = finalists.stream().map(f -> new FinalistRound.Entry(f.candidate().id(),
-                f.mutantClasses(), f.testsRun(), f.timing().speedup())).toList();
+                f.mutantClasses(), f.suites(), f.timing().speedup())).toList();
         FinalistRound.Decision decision;
         try {
             decision = FinalistRound.run(original.classes(), entries, config.jmhFinalists(), tests, config.classpath(),
@@ -220,8 +223,8 @@ public final class EvolutionCycle {
             var score = decision == null ? null : decision.scores().get(id);
             if (decision != null && decision.winner().filter(id::equals).isPresent()) {
                 chosen = new Finalist(f.candidate(), f.timing(), f.changedClasses(), f.evidence() + "; JMH "
-                        + score.reason(), f.timingEvidence(), f.mutantClasses(), f.testsRun());
-            } else if (score != null && !score.improvement() || decision == null) {
+                        + score.reason(), f.timingEvidence(), f.mutantClasses(), f.suites(), Optional.of(score));
+            } else if (decision == null || score != null && !score.improvement()) {
                 String why = decision == null ? "JMH could not measure it" : "JMH " + score.reason();
                 state.history().transition(id, HistoryStatus.NOT_FASTER, why);
                 reports.replaceAll(r -> r.candidateId().equals(id) ? new CandidateReport(id, r.operator(),
@@ -278,7 +281,7 @@ public final class EvolutionCycle {
                     WinnerEvidence evidence = WinnerEvidence.of(verdict.originalNanos(), verdict.mutantNanos(),
                             timing.pValue(), timing.a12(), cycleSeed);
                     return new Evaluation(report, new Finalist(candidate, timing, changed, detail, evidence,
-                            mutant.classes(), verdict.testsRun()));
+                            mutant.classes(), passedSuites(tests, verdict), Optional.empty()));
                 }
                 return new Evaluation(new CandidateReport(candidate.id(), candidate.operator(), CandidateStage.NOT_FASTER,
                         detail, timing.speedup()), null);
@@ -305,13 +308,9 @@ public final class EvolutionCycle {
         Map<String, String> hashes = new LinkedHashMap<>();
         best.changedClasses().forEach((name, bytes) -> hashes.put(name, GenomeChecksum.sha256(bytes)));
         String speed = String.format(Locale.ROOT, "%.2fx", t.speedup());
-        int jmh = best.evidence().indexOf("; JMH faster: ");
-        if (jmh >= 0) {
-            // "3.87x (JMH: speed-up 9.81x, p=0.0022, ...)": the JMH run's verdict beside the screen's figure.
-            String figures = best.evidence().substring(jmh + "; JMH faster: ".length());
-            int end = figures.indexOf(" JMH iterations");
-            speed += " (JMH: " + (end > 0 ? figures.substring(0, end + " JMH iterations".length()) : figures) + ")";
-        }
+        // "3.87x (JMH: speed-up 9.81x, p=0.0022, A12=1.00)": the JMH run's verdict beside the screen's figure.
+        speed += best.jmh().map(j -> String.format(Locale.ROOT, " (JMH: speed-up %.2fx, p=%.4f, A12=%.2f)", j.speedup(),
+                j.pValue(), j.a12())).orElse("");
         Winner w = winner(c, t, hashes, false);
         if (config.approval() == ApprovalMode.DISABLED) {
             return new EvolutionResult(cycleId, EvolutionOutcome.IMPROVED, "dry run: " + c.operator() + " is " + speed
@@ -391,12 +390,30 @@ public final class EvolutionCycle {
         return diagnostics.isEmpty() ? "(no diagnostic)" : diagnostics.get(0);
     }
 
+    /**
+     * The gates a passed verdict went through: its JUnit run as one case, and the worker's differential suites
+     * without the methods the check skipped (a skipped method proves nothing either way).
+     */
+    private static List<TestSuite> passedSuites(List<String> tests, SandboxVerdict verdict) {
+        List<TestSuite> suites = new ArrayList<>();
+        suites.add(new TestSuite("junit", List.of(new TestCase(verdict.testsRun() + " tests of " + tests,
+                TestCase.Outcome.PASSED, Duration.ZERO, ""))));
+        for (TestSuite suite : verdict.evidence()) {
+            List<TestCase> ran = suite.cases().stream().filter(c -> c.outcome() != TestCase.Outcome.SKIPPED).toList();
+            if (!ran.isEmpty()) {
+                suites.add(new TestSuite(suite.name(), ran));
+            }
+        }
+        return suites;
+    }
+
     private static Duration since(Instant start) {
         return Duration.between(start, Instant.now());
     }
 
     private record Finalist(MutationCandidate candidate, TimingComparison timing, Map<String, byte[]> changedClasses,
-            String evidence, WinnerEvidence timingEvidence, Map<String, byte[]> mutantClasses, int testsRun) {
+            String evidence, WinnerEvidence timingEvidence, Map<String, byte[]> mutantClasses, List<TestSuite> suites,
+            Optional<FitnessScore> jmh) {
     }
 
     private record Evaluation(CandidateReport report, Finalist finalist) {

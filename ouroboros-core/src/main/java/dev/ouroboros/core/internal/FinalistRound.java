@@ -7,22 +7,16 @@ import dev.ouroboros.arena.FinalistBenchmark;
 import dev.ouroboros.arena.FitnessEvidence;
 import dev.ouroboros.arena.FitnessMetric;
 import dev.ouroboros.arena.FitnessScore;
-import dev.ouroboros.arena.TestCase;
 import dev.ouroboros.arena.TestSuite;
 import dev.ouroboros.arena.TournamentSelector;
-import java.io.File;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -48,13 +42,14 @@ final class FinalistRound {
      *
      * @param candidateId   the mutation candidate's id
      * @param classes       every class of the mutant's compilation unit (binary name to bytes)
-     * @param testsRun      tests the sandbox ran and the mutant passed
+     * @param suites        the correctness gates the mutant passed in the sandbox (its JUnit run, the differential check)
      * @param screenSpeedup the timing screen's median speed-up, used to pick the finalists
      */
-    record Entry(String candidateId, Map<String, byte[]> classes, int testsRun, double screenSpeedup) {
+    record Entry(String candidateId, Map<String, byte[]> classes, List<TestSuite> suites, double screenSpeedup) {
         Entry {
             Objects.requireNonNull(candidateId, "candidateId");
             classes = Map.copyOf(classes);
+            suites = List.copyOf(suites);
         }
     }
 
@@ -94,14 +89,14 @@ final class FinalistRound {
             finalists.put(id, chosen.get(i).classes());
             byJmhId.put(id, chosen.get(i));
         }
-        BenchmarkSuite suite = withArenaOnClassPath(() -> FinalistBenchmark.builder().classpath(classpath)
-                .testClasses(tests).build().run(original, finalists));
+        BenchmarkSuite suite = FinalistBenchmark.builder().classpath(classpath).testClasses(tests).build()
+                .run(original, finalists);
         Map<String, FitnessScore> scores = new LinkedHashMap<>();
         List<FitnessScore> improvements = new ArrayList<>();
         StringBuilder summary = new StringBuilder();
         for (Map.Entry<String, Entry> e : byJmhId.entrySet()) {
             Entry entry = e.getValue();
-            FitnessEvidence evidence = new FitnessEvidence(e.getKey(), List.of(testsOf(entry)), Optional.of(suite),
+            FitnessEvidence evidence = new FitnessEvidence(e.getKey(), entry.suites(), Optional.of(suite),
                     BytecodeShape.of(entry.classes()));
             FitnessScore score = FitnessScore.evaluate(evidence, METRICS, criteria);
             scores.put(entry.candidateId(), score);
@@ -117,44 +112,5 @@ final class FinalistRound {
             winner = Optional.of(byJmhId.get(best.candidateId()).candidateId());
         }
         return new Decision(winner, scores, suite, summary.toString().strip());
-    }
-
-    /**
-     * JMH forks get the host's {@code java.class.path} and nothing else. Under {@code -javaagent} the arena and JMH
-     * live in the agent jar, which the JVM appends to the system class loader but not to that property; for the
-     * length of the run the jar is added to it, then the property is restored.
-     */
-    private static synchronized BenchmarkSuite withArenaOnClassPath(Supplier<BenchmarkSuite> run) {
-        String before = System.getProperty("java.class.path", "");
-        String arena = arenaLocation();
-        boolean missing = arena != null && Arrays.stream(before.split(File.pathSeparator))
-                .map(e -> Path.of(e).toAbsolutePath().normalize().toString()).noneMatch(arena::equals);
-        if (missing) {
-            System.setProperty("java.class.path", before.isEmpty() ? arena : before + File.pathSeparator + arena);
-        }
-        try {
-            return run.get();
-        } finally {
-            if (missing) {
-                System.setProperty("java.class.path", before);
-            }
-        }
-    }
-
-    private static String arenaLocation() {
-        try {
-            var source = FinalistBenchmark.class.getProtectionDomain().getCodeSource();
-            return source == null ? null : Path.of(source.getLocation().toURI()).toAbsolutePath().normalize().toString();
-        } catch (URISyntaxException | SecurityException | IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static TestSuite testsOf(Entry entry) {
-        List<TestCase> cases = new ArrayList<>();
-        for (int i = 0; i < entry.testsRun(); i++) {
-            cases.add(new TestCase("sandbox test " + (i + 1), TestCase.Outcome.PASSED, Duration.ZERO, ""));
-        }
-        return new TestSuite("sandbox (JUnit + differential)", cases);
     }
 }

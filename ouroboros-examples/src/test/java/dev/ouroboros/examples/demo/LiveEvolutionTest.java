@@ -2,10 +2,9 @@ package dev.ouroboros.examples.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ouroboros.examples.MethodCode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,11 +14,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.tree.ClassNode;
-import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.util.Textifier;
-import org.objectweb.asm.util.TraceMethodVisitor;
 
 /**
  * The walking skeleton end to end: the demo runs in a forked JVM with the real shaded agent jar,
@@ -53,8 +47,8 @@ class LiveEvolutionTest {
         assertThat(report.getProperty("regions")).isEqualTo(OrderReport.class.getName() + "#toCsv(List)");
         assertThat(report.getProperty("mismatches")).isEqualTo("0");
 
-        String live = methodText(Files.readAllBytes(Path.of(report.getProperty("live_class"))), "toCsv");
-        String original = methodText(originalClassBytes(), "toCsv");
+        String live = MethodCode.text(Files.readAllBytes(Path.of(report.getProperty("live_class"))), "toCsv");
+        String original = originalToCsv();
         assertThat(original).doesNotContain("java/lang/StringBuilder");
         assertThat(live).as("the JVM now runs the mutant's toCsv").isNotEqualTo(original)
                 .contains("NEW java/lang/StringBuilder")
@@ -71,7 +65,7 @@ class LiveEvolutionTest {
         Properties report = run.report();
         assertThat(report.getProperty("outcome")).as(run.output()).isEqualTo("IMPROVED");
         assertThat(report.getProperty("applied")).isEqualTo("false");
-        assertThat(liveToCsv(report)).isEqualTo(methodText(originalClassBytes(), "toCsv"));
+        assertThat(liveToCsv(report)).isEqualTo(originalToCsv());
     }
 
     @Test
@@ -81,7 +75,7 @@ class LiveEvolutionTest {
         assertThat(queued.report().getProperty("outcome")).as(queued.output()).isEqualTo("IMPROVED");
         assertThat(queued.report().getProperty("applied")).isEqualTo("false");
         assertThat(queued.report().getProperty("pending")).isEqualTo("1");
-        assertThat(liveToCsv(queued.report())).isEqualTo(methodText(originalClassBytes(), "toCsv"));
+        assertThat(liveToCsv(queued.report())).isEqualTo(originalToCsv());
         String firstApproval = queued.report().getProperty("approval_id");
         assertThat(firstApproval).startsWith("a-");
 
@@ -117,7 +111,7 @@ class LiveEvolutionTest {
         assertThat(run.output()).contains("TESTS_FAILED");
         assertThat(report.getProperty("mismatches")).isEqualTo("0");
         byte[] liveBytes = Files.readAllBytes(Path.of(report.getProperty("live_class")));
-        assertThat(methodText(liveBytes, "toCsv")).isEqualTo(methodText(originalClassBytes(), "toCsv"));
+        assertThat(MethodCode.text(liveBytes, "toCsv")).isEqualTo(originalToCsv());
         assertThat(run.exitCode()).isEqualTo(1);
     }
 
@@ -168,7 +162,7 @@ class LiveEvolutionTest {
     }
 
     private static String liveToCsv(Properties report) throws IOException {
-        return methodText(Files.readAllBytes(Path.of(report.getProperty("live_class"))), "toCsv");
+        return MethodCode.text(Files.readAllBytes(Path.of(report.getProperty("live_class"))), "toCsv");
     }
 
     private Run demo(String agentOptions, String... extraArgs) throws IOException, InterruptedException {
@@ -210,21 +204,7 @@ class LiveEvolutionTest {
         }
     }
 
-    private static byte[] originalClassBytes() throws IOException {
-        try (InputStream in = OrderReport.class.getResourceAsStream("OrderReport.class")) {
-            return in.readAllBytes();
-        }
-    }
-
-    /** The method's instructions as text, without debug information: equal text means equal code. */
-    private static String methodText(byte[] classBytes, String name) {
-        ClassNode node = new ClassNode();
-        new ClassReader(classBytes).accept(node, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-        MethodNode method = node.methods.stream().filter(m -> m.name.equals(name)).findFirst().orElseThrow();
-        Textifier text = new Textifier();
-        method.accept(new TraceMethodVisitor(text));
-        StringWriter out = new StringWriter();
-        text.print(new PrintWriter(out));
-        return out.toString();
+    private static String originalToCsv() {
+        return MethodCode.text(MethodCode.compiledBytes(OrderReport.class), "toCsv");
     }
 }

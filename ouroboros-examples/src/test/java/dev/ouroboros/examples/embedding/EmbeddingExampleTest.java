@@ -2,10 +2,9 @@ package dev.ouroboros.examples.embedding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ouroboros.examples.MethodCode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,13 +14,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.tree.AbstractInsnNode;
-import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodInsnNode;
-import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.util.Textifier;
-import org.objectweb.asm.util.TraceMethodVisitor;
 
 /**
  * The embedding example end to end: the program runs in a forked JVM without {@code -javaagent}, with the
@@ -67,14 +61,14 @@ class EmbeddingExampleTest {
         // Pending before approve: the cycle swapped nothing, the JVM still ran the original method.
         assertThat(report.getProperty("pending_before_approve")).isEqualTo("1");
         assertThat(report.getProperty("message")).contains("waiting for approval " + report.getProperty("approval_id"));
-        byte[] original = originalClassBytes();
+        byte[] original = MethodCode.compiledBytes(AccessLog.class);
         byte[] before = Files.readAllBytes(Path.of(report.getProperty("live_before")));
         byte[] after = Files.readAllBytes(Path.of(report.getProperty("live_after")));
-        assertThat(methodText(before, "summarize")).isEqualTo(methodText(original, "summarize"));
+        assertThat(MethodCode.text(before, "summarize")).isEqualTo(MethodCode.text(original, "summarize"));
         // After approve: the queue is empty and the live method is the hoisted one.
         assertThat(report.getProperty("applied")).isEqualTo("true");
         assertThat(report.getProperty("pending_after_approve")).isEqualTo("0");
-        assertThat(methodText(after, "summarize")).isNotEqualTo(methodText(original, "summarize"));
+        assertThat(MethodCode.text(after, "summarize")).isNotEqualTo(MethodCode.text(original, "summarize"));
         assertThat(compileIsBeforeLoop(original)).as("original compiles the pattern inside the loop").isFalse();
         assertThat(compileIsBeforeLoop(after)).as("the live method compiles it once, before the loop").isTrue();
         assertThat(output).contains("pending        : " + report.getProperty("approval_id"))
@@ -97,24 +91,12 @@ class EmbeddingExampleTest {
         return p;
     }
 
-    private static byte[] originalClassBytes() throws IOException {
-        try (InputStream in = AccessLog.class.getResourceAsStream("AccessLog.class")) {
-            return in.readAllBytes();
-        }
-    }
-
-    private static MethodNode method(byte[] classBytes, String name) {
-        ClassNode node = new ClassNode();
-        new ClassReader(classBytes).accept(node, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-        return node.methods.stream().filter(m -> m.name.equals(name)).findFirst().orElseThrow();
-    }
-
     /** True when {@code Pattern.compile} is called before the loop starts iterating ({@code List.iterator}). */
     private static boolean compileIsBeforeLoop(byte[] classBytes) {
         int compile = -1;
         int iterator = -1;
         int i = 0;
-        for (AbstractInsnNode insn : method(classBytes, "summarize").instructions) {
+        for (AbstractInsnNode insn : MethodCode.method(classBytes, "summarize").instructions) {
             if (insn instanceof MethodInsnNode call) {
                 if (call.owner.equals("java/util/regex/Pattern") && call.name.equals("compile") && compile < 0) {
                     compile = i;
@@ -128,14 +110,5 @@ class EmbeddingExampleTest {
         assertThat(compile).as("Pattern.compile call").isNotNegative();
         assertThat(iterator).as("List.iterator call").isNotNegative();
         return compile < iterator;
-    }
-
-    /** The method's instructions as text, without debug information: equal text means equal code. */
-    private static String methodText(byte[] classBytes, String name) {
-        Textifier text = new Textifier();
-        method(classBytes, name).accept(new TraceMethodVisitor(text));
-        StringWriter out = new StringWriter();
-        text.print(new PrintWriter(out));
-        return out.toString();
     }
 }

@@ -2,10 +2,8 @@ package dev.ouroboros.examples.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
+import dev.ouroboros.examples.MethodCode;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,11 +12,6 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.tree.ClassNode;
-import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.util.Textifier;
-import org.objectweb.asm.util.TraceMethodVisitor;
 
 /**
  * The HTTP-service example end to end, in a forked JVM with the real shaded agent jar: the rendering is
@@ -58,7 +51,7 @@ class HttpServiceExampleTest {
 
         assertThat(report.getProperty("swap_outcome")).as(output).isEqualTo("IMPROVED");
         assertThat(report.getProperty("swapped")).isEqualTo("true");
-        assertThat(methodText(Files.readAllBytes(Path.of(report.getProperty("renderer_live_class"))), "render"))
+        assertThat(MethodCode.text(Files.readAllBytes(Path.of(report.getProperty("renderer_live_class"))), "render"))
                 .contains("INVOKEVIRTUAL java/lang/StringBuilder.append");
         for (String period : List.of("before", "after", "after_rollback")) {
             assertThat(Integer.parseInt(report.getProperty(period + "_requests"))).as(period).isPositive();
@@ -72,26 +65,9 @@ class HttpServiceExampleTest {
         assertThat(report.getProperty("forced_message")).contains("failure rate rose")
                 .contains("rolled back to the exact prior bytes");
         assertThat(report.getProperty("after_rollback_failed")).isEqualTo("0");
-        assertThat(methodText(Files.readAllBytes(Path.of(report.getProperty("parser_live_class"))), "parse"))
-                .as("the parser runs its original code again").isEqualTo(methodText(originalParser(), "parse"));
+        assertThat(MethodCode.text(Files.readAllBytes(Path.of(report.getProperty("parser_live_class"))), "parse"))
+                .as("the parser runs its original code again")
+                .isEqualTo(MethodCode.text(MethodCode.compiledBytes(InvoiceParser.class), "parse"));
         assertThat(p.exitValue()).as(output).isZero();
-    }
-
-    private static byte[] originalParser() throws IOException {
-        try (InputStream in = InvoiceParser.class.getResourceAsStream("InvoiceParser.class")) {
-            return in.readAllBytes();
-        }
-    }
-
-    /** The method's instructions as text, without debug information: equal text means equal code. */
-    private static String methodText(byte[] classBytes, String name) {
-        ClassNode node = new ClassNode();
-        new ClassReader(classBytes).accept(node, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-        MethodNode method = node.methods.stream().filter(m -> m.name.equals(name)).findFirst().orElseThrow();
-        Textifier text = new Textifier();
-        method.accept(new TraceMethodVisitor(text));
-        StringWriter out = new StringWriter();
-        text.print(new PrintWriter(out));
-        return out.toString();
     }
 }

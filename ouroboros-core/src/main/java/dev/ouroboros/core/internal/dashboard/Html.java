@@ -6,21 +6,9 @@ final class Html {
     private Html() {
     }
 
-    /** Escapes text for an element's content or a quoted attribute value. */
+    /** Escapes text for an element's content or a quoted attribute value (the report's escaping). */
     static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return dev.ouroboros.core.internal.report.Html.text(text);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.ouroboros.core.internal.dashboard;
 
+import dev.ouroboros.core.internal.journal.Json;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
@@ -54,28 +55,10 @@ final class JsonText {
     }
 
     private static void string(StringBuilder out, String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                // '<' and '>' escaped too, so JSON text can never close a script element it is embedded in.
-                case '<' -> out.append("\\u003c");
-                case '>' -> out.append("\\u003e");
-                case '&' -> out.append("\\u0026");
-                default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
+        // The journal's escaping, and '<', '>', '&' as well, so JSON text can never close a script element it is
+        // embedded in (the escapes themselves contain none of the three), and the two line separators JavaScript
+        // string literals do not accept.
+        out.append(Json.quote(s).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+                .replace(String.valueOf((char) 0x2028), "\\u2028").replace(String.valueOf((char) 0x2029), "\\u2029"));
     }
 }

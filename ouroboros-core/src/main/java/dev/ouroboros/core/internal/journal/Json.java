@@ -76,6 +76,13 @@ public final class Json {
         }
     }
 
+    /** Returns {@code s} as a JSON string literal, quotes included. */
+    public static String quote(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 2);
+        string(out, s);
+        return out.toString();
+    }
+
     private static void string(StringBuilder out, String s) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {

@@ -2,14 +2,17 @@ package dev.ouroboros.core.internal.report;
 
 import java.util.Locale;
 
-/** Escaping and number formatting for the report; every piece of text goes through {@link #text}. */
-final class Html {
+/**
+ * Escaping and number formatting for the report; every piece of text goes through {@link #text}. The
+ * dashboard escapes with the same {@link #text}.
+ */
+public final class Html {
 
     private Html() {
     }
 
     /** Escapes text for element content and quoted attribute values. */
-    static String text(String s) {
+    public static String text(String s) {
         if (s == null) {
             return "";
         }
