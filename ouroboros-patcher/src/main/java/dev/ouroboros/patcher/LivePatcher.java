@@ -72,7 +72,7 @@ public final class LivePatcher implements AutoCloseable {
             for (PatchOperation op : bundle.operations()) {
                 payloads.add(new Payload(op.target(), op.newBytes(), op.sha256(), op.crc32()));
             }
-            List<byte[]> running = captureRunning("bundle '" + bundle.id() + "' refused, no class was changed",
+            List<byte[]> running = runningBytes("bundle '" + bundle.id() + "' refused, no class was changed",
                     payloads.stream().<Class<?>>map(Payload::target).toList());
             List<String> refusals = new ArrayList<>();
             for (int i = 0; i < payloads.size(); i++) {
@@ -283,6 +283,37 @@ public final class LivePatcher implements AutoCloseable {
         } finally {
             writer.unlock();
         }
+    }
+
+    /**
+     * Returns the bytes each class runs now: the current version this patcher holds when a patcher of this
+     * JVM swapped exactly those bytes in last, else read through one retransformation (a class patched for
+     * the first time, or one that another {@code LivePatcher} swapped since). Skipping the read saves a
+     * second safepoint per swap; a {@code redefineClasses} call by another agent is not seen.
+     */
+    private List<byte[]> runningBytes(String context, List<Class<?>> classes) {
+        List<byte[]> known = new ArrayList<>(classes.size());
+        List<Class<?>> unknown = new ArrayList<>();
+        for (Class<?> c : classes) {
+            byte[] bytes = versions.current(c)
+                    .filter(v -> AtomicSwap.lastInstalledSha256(c).filter(v.sha256()::equals).isPresent())
+                    .flatMap(v -> versions.bytes(c, v.number()))
+                    .orElse(null);
+            known.add(bytes);
+            if (bytes == null) {
+                unknown.add(c);
+            }
+        }
+        if (unknown.isEmpty()) {
+            return known;
+        }
+        List<byte[]> captured = captureRunning(context, unknown);
+        List<byte[]> running = new ArrayList<>(classes.size());
+        int next = 0;
+        for (byte[] bytes : known) {
+            running.add(bytes != null ? bytes : captured.get(next++));
+        }
+        return running;
     }
 
     private byte[] captureRunning(String context, Class<?> c) {

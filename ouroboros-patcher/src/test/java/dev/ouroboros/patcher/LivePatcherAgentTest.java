@@ -155,4 +155,17 @@ class LivePatcherAgentTest {
         assertThat(fact("load.runsOriginal")).isEqualTo("true");
         assertThat(Integer.parseInt(fact("load.historySize"))).isEqualTo(1 + Integer.parseInt(fact("load.cycles")));
     }
+
+    @Test
+    void runningBytesAreReadBackOnlyWhenThePatcherCannotKnowThem() {
+        assertThat(fact("capture.firstPatch")).as("one retransformation before the first patch").isEqualTo("1");
+        assertThat(fact("capture.ownLaterSwaps")).as("none before the patcher's own later swaps").isEqualTo("1");
+        assertThat(fact("capture.readingAfterOwnSwaps")).isEqualTo("2");
+        assertThat(fact("capture.readingAfterOtherPatcher")).isEqualTo("3");
+        assertThat(fact("capture.afterOtherPatcher")).as("another patcher swapped the class: read again")
+                .isEqualTo("1");
+        assertThat(fact("capture.reading")).isEqualTo("1");
+        assertThat(fact("capture.runsLatest")).isEqualTo("true");
+        assertThat(fact("capture.readingAfterRollback")).isEqualTo("0");
+    }
 }

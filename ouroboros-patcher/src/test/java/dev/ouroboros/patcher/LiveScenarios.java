@@ -52,6 +52,7 @@ public final class LiveScenarios {
             run("unmodifiable", () -> unmodifiableClassIsRefused(patcher));
             run("toOriginal", () -> rollbackToOriginalAfterTwoBundles(patcher));
             run("twins", () -> everyCopyAcrossLoadersInOneCall(patcher));
+            run("captureOnce", () -> CaptureOnce.run(patcher, inst));
             run("unloaded", () -> UnloadedClass.run(patcher, classesUrl()));
             run("load", () -> SwapUnderLoad.run(patcher, Integer.parseInt(args[1])));
         }
@@ -246,6 +247,9 @@ public final class LiveScenarios {
         write(dir, "counter-100", InMemoryCompiler.compileClass(fixture + "Counter", Variants.counter(100)));
         write(dir, "counter-added", InMemoryCompiler.compileClass(fixture + "Counter", Variants.counterWithAddedMethod()));
         write(dir, "twin-patched", InMemoryCompiler.compileClass(fixture + "Twin", Variants.twin("patched")));
+        for (int reading : List.of(1, 2, 3)) {
+            write(dir, "meter-" + reading, InMemoryCompiler.compileClass(fixture + "Meter", Variants.meter(reading)));
+        }
         write(dir, "pulse-2", InMemoryCompiler.compileClass(fixture + "Pulse", Variants.pulse(2)));
     }
 

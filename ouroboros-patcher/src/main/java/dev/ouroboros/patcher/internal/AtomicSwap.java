@@ -5,7 +5,10 @@ import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.WeakHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -16,10 +19,16 @@ import java.util.concurrent.locks.ReentrantLock;
  * the JVM receives and compared with the digests taken when the payload was checked. The pause of the
  * call is measured with {@link System#nanoTime()}. One writer at a time in the whole JVM: callers hold
  * {@link #writerLock()} around capture, check, swap and bookkeeping.
+ *
+ * <p>It also remembers, per class and for the whole JVM, the SHA-256 of the bytes it last handed to the
+ * JVM, so that a patcher can tell that the version it holds as current is what runs without reading the
+ * bytes back through a retransformation, which would cost a second safepoint per swap.
  */
 public final class AtomicSwap {
 
     private static final ReentrantLock WRITER = new ReentrantLock();
+    /** Guarded by WRITER; weak keys so that a swapped class can still be unloaded. */
+    private static final Map<Class<?>, String> INSTALLED = new WeakHashMap<>();
 
     private AtomicSwap() {
     }
@@ -63,14 +72,30 @@ public final class AtomicSwap {
             definitions.add(new ClassDefinition(payload.target(), payload.bytes()));
             targets.add(payload.target());
         }
+        long pause;
         try {
             long start = System.nanoTime();
             inst.redefineClasses(definitions.toArray(ClassDefinition[]::new));
-            return System.nanoTime() - start;
+            pause = System.nanoTime() - start;
         } catch (ClassNotFoundException | UnmodifiableClassException | RuntimeException | LinkageError e) {
             throw new SwapFailure("the JVM refused to redefine " + names(targets) + " (" + e
                     + "); no class was changed", e);
         }
+        for (Payload payload : payloads) {
+            INSTALLED.put(payload.target(), payload.sha256());
+        }
+        return pause;
+    }
+
+    /**
+     * Returns the SHA-256 of the bytes this JVM's patchers last swapped into the class, if any swapped it.
+     * Must be called while holding {@link #writerLock()}.
+     */
+    public static Optional<String> lastInstalledSha256(Class<?> target) {
+        if (!WRITER.isHeldByCurrentThread()) {
+            throw new IllegalStateException("lastInstalledSha256 must be called while holding AtomicSwap.writerLock()");
+        }
+        return Optional.ofNullable(INSTALLED.get(target));
     }
 
     private static void verify(Payload payload) throws SwapFailure {
