@@ -47,7 +47,27 @@ public final class EngineState implements AutoCloseable {
 
     static EngineState open(Path directory, Clock clock) {
         Objects.requireNonNull(directory, "directory must not be null");
-        Journal journal = Journal.open(directory, clock);
+        return replayed(Journal.open(directory, clock));
+    }
+
+    /**
+     * Reads an existing data directory as it is now, without taking its lock and without changing it, so
+     * that the state of a directory a running engine holds can be read (the command line's {@code report}
+     * and {@code history} do this). The snapshot does not follow later appends; an incomplete last line
+     * (a record being written right now) is left out and named in {@link #repairs()}. Anything that would
+     * write ({@code transition}, {@code markApplied} ...) is refused with a {@link DataDirectoryException}.
+     *
+     * @param directory an existing data directory
+     * @return the snapshot; {@link #close()} is a no-op for it; never null
+     * @throws DataDirectoryException naming the path when the directory is missing, foreign, newer, corrupt
+     *         in the middle, or unreadable
+     */
+    public static EngineState openReadOnly(Path directory) {
+        Objects.requireNonNull(directory, "directory must not be null");
+        return replayed(Journal.readSnapshot(directory));
+    }
+
+    private static EngineState replayed(Journal journal) {
         try {
             EngineState state = new EngineState(journal);
             journal.replayed().forEach(state::replay);

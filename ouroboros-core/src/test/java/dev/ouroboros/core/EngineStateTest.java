@@ -276,6 +276,30 @@ class EngineStateTest {
     }
 
     @Test
+    void readOnlySnapshotReadsAHeldDirectoryLeavesAPartialLineAloneAndRefusesWrites() throws Exception {
+        Path dir = tmp.resolve("data");
+        try (EngineState engine = EngineState.open(dir)) {
+            engine.history().append("c1", "m1", "op-a", "r1", HistoryStatus.NOT_FASTER, "", 1.0, 1);
+            engine.history().append("c1", "m2", "op-a", "r1", HistoryStatus.FASTER, "", 2.0, 1);
+            // A record half written by the running engine at the moment the snapshot is read.
+            Files.writeString(JournalFiles.journal(dir), "{\"v\":1,\"seq\":3,\"ty", StandardOpenOption.APPEND);
+            byte[] before = Files.readAllBytes(JournalFiles.journal(dir));
+            try (EngineState snapshot = EngineState.openReadOnly(dir)) {
+                assertThat(snapshot.history().entries()).extracting(HistoryEntry::candidateId).containsExactly("m1", "m2");
+                assertThat(snapshot.lastSequence()).isEqualTo(2);
+                assertThat(snapshot.repairs()).singleElement().asString()
+                        .contains("left out an incomplete last line", "line 3", "nothing was changed");
+                assertThatThrownBy(() -> snapshot.history().append("c1", "m3", "op-a", "r1", HistoryStatus.NOT_FASTER,
+                        "", 1.0, 1)).isInstanceOf(DataDirectoryException.class).hasMessageContaining("read-only snapshot");
+            }
+            assertThat(Files.readAllBytes(JournalFiles.journal(dir))).isEqualTo(before);
+        }
+        assertThatThrownBy(() -> EngineState.openReadOnly(tmp.resolve("absent"))).isInstanceOf(DataDirectoryException.class)
+                .hasMessageContaining("is not an Ouroboros data directory");
+        assertThat(tmp.resolve("absent")).doesNotExist();
+    }
+
+    @Test
     void invalidEntryIsRefusedBeforeAnythingReachesTheJournal() {
         try (EngineState state = EngineState.open(tmp.resolve("data"))) {
             assertThatThrownBy(() -> state.history().append("c1", "m1", "op", "r", HistoryStatus.FASTER, null, 1.0, 1))

@@ -31,7 +31,8 @@ final class StateCommands {
             Writes the evolution report of a data directory: one self-contained HTML file (inline SVG
             charts, no script, nothing fetched when viewed) with the cycles over time, candidates per
             operator and gate, each winner's speed-up with its 95% interval, evidence and diff, and the
-            rollbacks. Prints the file's path.
+            rollbacks. Prints the file's path. Reads the directory without locking it, so it works
+            while an engine runs on it (a snapshot as of now).
 
               --data-dir DIR   the data directory (default .ouroboros)
               --out FILE       the HTML file to write (default ouroboros-report.html)
@@ -41,7 +42,8 @@ final class StateCommands {
 
             Lists the candidates of a data directory, one line each with its current (latest) status:
             sequence, time, cycle, candidate, operator, status, speed-up, and the approval id of pending
-            winners. Tab-separated, oldest first.
+            winners. Tab-separated, oldest first. Reads the directory without locking it, so it works
+            while an engine runs on it (a snapshot as of now).
 
               --data-dir DIR    the data directory (default .ouroboros)
               --all             every journal entry, not only each candidate's latest
@@ -103,7 +105,7 @@ final class StateCommands {
     private int report(CliArgs a) {
         a.noOperands();
         Path file = Path.of(a.value("out").orElse("ouroboros-report.html")).toAbsolutePath().normalize();
-        try (EngineState state = open(a)) {
+        try (EngineState state = snapshot(a)) {
             EvolutionReport.from(state).writeTo(file);
         }
         out.println(file);
@@ -119,7 +121,7 @@ final class StateCommands {
                 throw new UsageException("--status must be one of " + List.of(HistoryStatus.values()) + ", was '" + s + "'");
             }
         });
-        try (EngineState state = open(a)) {
+        try (EngineState state = snapshot(a)) {
             List<HistoryEntry> entries = a.flag("all") ? state.history().entries()
                     : state.history().entries().stream()
                             .filter(e -> state.history().latest(e.candidateId()).orElseThrow().sequence() == e.sequence())
@@ -209,6 +211,13 @@ final class StateCommands {
                 .map(e -> e.detail().split(" ", 2)[0]).findFirst().orElse("");
     }
 
+    /** Reads the data directory without its lock: {@code report} and {@code history} only look. */
+    private EngineState snapshot(CliArgs a) {
+        EngineState state = EngineState.openReadOnly(existingDirectory(a));
+        state.repairs().forEach(r -> err.println("ouroboros: " + r));
+        return state;
+    }
+
     private EngineState open(CliArgs a) {
         EngineState state = openExisting(a);
         state.repairs().forEach(r -> err.println("ouroboros: " + r));
@@ -219,18 +228,23 @@ final class StateCommands {
      * Opens an existing data directory; a missing one is an error here (only an engine creates one), and a
      * locked one gets the hint of what to do.
      */
-    static EngineState openExisting(CliArgs a) {
+    private static Path existingDirectory(CliArgs a) {
         Path dir = Path.of(a.value("data-dir").orElse(".ouroboros")).toAbsolutePath().normalize();
         if (!Files.isRegularFile(dir.resolve(Journal.MARKER))) {
             throw new OuroborosException("no Ouroboros data directory at " + dir + " (no " + Journal.MARKER
                     + "); pass --data-dir, or run 'ouroboros evolve' or an engine first");
         }
+        return dir;
+    }
+
+    static EngineState openExisting(CliArgs a) {
+        Path dir = existingDirectory(a);
         try {
             return EngineState.open(dir);
         } catch (DataDirectoryException e) {
             if (e.getMessage().contains("in use by another engine")) {
                 throw new OuroborosException(e.getMessage() + ". A running engine holds " + dir
-                        + "; stop it first, or copy the directory and pass the copy as --data-dir to read it", e);
+                        + "; stop it first ('report' and 'history' read it while it runs)", e);
             }
             throw e;
         }

@@ -64,9 +64,11 @@ public final class Journal implements Closeable {
     private long lines;
     private boolean broken;
     private boolean closed;
+    private final boolean readOnly;
 
     private Journal(Path directory, FileChannel channel, FileLock lock, Clock clock, JournalReader.Result read,
             List<String> repairs) {
+        this.readOnly = channel == null;
         this.directory = directory;
         this.file = directory.resolve(FILE);
         this.channel = channel;
@@ -130,6 +132,45 @@ public final class Journal implements Closeable {
         }
     }
 
+    /**
+     * Reads the journal of an existing data directory as it is now, without its lock and without changing
+     * anything, so that a directory a running engine holds can be looked at. An incomplete last line (a
+     * record being written right now, or a torn tail a crash left) is left alone and reported in
+     * {@link #repairs()}; {@link #append} refuses.
+     *
+     * @throws DataDirectoryException naming the path when the directory is missing, foreign, newer, corrupt
+     *         in the middle, or unreadable
+     */
+    public static Journal readSnapshot(Path directory) {
+        Objects.requireNonNull(directory, "directory must not be null");
+        Path dir = directory.toAbsolutePath().normalize();
+        Path file = dir.resolve(FILE);
+        Path marker = dir.resolve(MARKER);
+        if (!Files.isRegularFile(marker)) {
+            throw new DataDirectoryException(dir, "is not an Ouroboros data directory (no " + MARKER
+                    + "); pass the directory an engine writes to");
+        }
+        try {
+            prepareDirectory(dir);
+            byte[] bytes = Files.exists(file) ? Files.readAllBytes(file) : new byte[0];
+            JournalReader.Result read = JournalReader.read(file, bytes, FORMAT);
+            List<String> notes = new ArrayList<>();
+            if (read.validLength() < bytes.length) {
+                notes.add("left out an incomplete last line of " + (bytes.length - read.validLength()) + " bytes at line "
+                        + (read.records().size() + 1) + " of " + file + " (" + read.tailProblem()
+                        + "): a running engine may be writing it, or a crash left it; nothing was changed");
+            }
+            return new Journal(dir, null, null, Clock.systemUTC(), read, notes);
+        } catch (IOException e) {
+            throw new DataDirectoryException(dir, "cannot read the data directory: " + e, e);
+        }
+    }
+
+    /** Tells whether this is a {@link #readSnapshot read-only snapshot}. */
+    public boolean readOnly() {
+        return readOnly;
+    }
+
     /** Returns the data directory, absolute. */
     public Path directory() {
         return directory;
@@ -168,6 +209,10 @@ public final class Journal implements Closeable {
         Objects.requireNonNull(type, "type must not be null");
         if (closed) {
             throw new IllegalStateException("the journal " + file + " is closed");
+        }
+        if (readOnly) {
+            throw new DataDirectoryException(file, "was opened as a read-only snapshot; nothing can be written"
+                    + " through it — open the data directory with EngineState.open to change it");
         }
         if (broken) {
             throw new DataDirectoryException(file, "an earlier append failed and could not be undone; "
@@ -219,6 +264,9 @@ public final class Journal implements Closeable {
             return;
         }
         closed = true;
+        if (readOnly) {
+            return;
+        }
         try {
             lock.release();
         } catch (IOException e) {

@@ -123,15 +123,24 @@ class CliJarTest {
     }
 
     @Test
-    void aDirectoryLockedByARunningEngineIsRefusedWithWhatToDo() throws Exception {
+    void aDirectoryHeldByARunningEngineCanBeReadButNotChanged() throws Exception {
         Path data = dir.resolve("locked");
         try (EngineState held = EngineState.open(data)) {
-            Run r = cli("history", "--data-dir", data.toString());
-            assertThat(r.exit()).isEqualTo(1);
-            assertThat(r.err()).contains("in use by another engine", "stop it first, or copy the directory");
-            assertThat(held.lastSequence()).isZero();
+            held.history().append("c1", "k1", "string-builder-in-loop", "p.A#run()", HistoryStatus.FASTER, "ok", 2.0, 1);
+            Run history = cli("history", "--data-dir", data.toString());
+            assertThat(history.exit()).as(history.err()).isZero();
+            assertThat(history.out().lines().skip(1).toList()).singleElement().asString().contains("\tk1\t", "FASTER");
+            Path html = dir.resolve("locked-report.html");
+            Run report = cli("report", "--data-dir", data.toString(), "--out", html.toString());
+            assertThat(report.exit()).as(report.err()).isZero();
+            assertThat(Files.readString(html)).contains("string-builder-in-loop");
+            Run reject = cli("reject", "a-c1-k1", "--data-dir", data.toString());
+            assertThat(reject.exit()).isEqualTo(1);
+            assertThat(reject.err()).contains("in use by another engine", "stop it first", "'report' and 'history' read it");
+            held.history().append("c1", "k2", "string-builder-in-loop", "p.A#run()", HistoryStatus.NOT_FASTER, "", 1.0, 1);
+            assertThat(held.lastSequence()).isEqualTo(2);
         }
-        assertThat(cli("history", "--data-dir", data.toString()).exit()).isZero();
+        assertThat(cli("history", "--data-dir", data.toString()).out()).contains("\tk2\t");
     }
 
     @Test
