@@ -164,13 +164,18 @@ public final class OuroborosEngine implements AutoCloseable {
     /**
      * Re-applies the winners that were live when the program last stopped (as the data directory's journal
      * says), each only after its stored bytes' SHA-256, its class's fidelity to the source, the source lines
-     * its diff replaced and its redefinability were verified again.
+     * its diff replaced and its redefinability were verified again. Each goes in under the regression
+     * watch unless {@code watch=false}, so this call returns only when the watch has decided (at most about
+     * the watch's windows per winner, at once on {@link #stop()}); a winner that regresses on the program's
+     * current work is rolled back and no longer re-applied. Call it once the program does its work, not
+     * before: the watch measures the program's own calls (the agent runs it on a background thread).
      *
-     * @return one line per winner: re-applied, or skipped and why
+     * @return one line per winner: re-applied (and what the watch saw), rolled back, or skipped and why
      */
     public List<String> reapplyWinners() {
         synchronized (cycleLock) {
-            return new WinnerReplay(config, genome, state, patcher, compiler(), targets, listeners).reapplyAll();
+            return new WinnerReplay(config, genome, state, patcher, compiler(), targets, listeners,
+                    stopRequested::get).reapplyAll();
         }
     }
 

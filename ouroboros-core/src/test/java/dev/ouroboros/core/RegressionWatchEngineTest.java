@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ouroboros.core.fixture.Ledger;
 import dev.ouroboros.genome.GenomeChecksum;
+import dev.ouroboros.patcher.AgentInstrumentation;
 import dev.ouroboros.patcher.ClassFingerprint;
 import dev.ouroboros.patcher.CodeVersion;
+import dev.ouroboros.patcher.LivePatcher;
+import dev.ouroboros.patcher.PatchBundle;
+import dev.ouroboros.patcher.PatchOperation;
 import dev.ouroboros.patcher.RollbackEntry;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -164,6 +168,49 @@ class RegressionWatchEngineTest {
             assertThat(engine.rollbackLog().entries()).extracting(RollbackEntry::bundleId)
                     .anySatisfy(id -> assertThat(id).endsWith("~watched"))
                     .anySatisfy(id -> assertThat(id).endsWith("~probe"));
+        }
+    }
+
+    @Test
+    void reappliedWinnerThatFailsOnTheProgramsWorkAfterARestartIsRolledBackAndLeftOutNextTime() throws Exception {
+        List<String> clean = lines(",");
+        byte[] original;
+        // First run: the program feeds clean lines; the winner holds up and is journaled applied.
+        try (Host host = new Host(clean); OuroborosEngine engine = OuroborosEngine.builder().config(config()).build()) {
+            original = engine.liveClassBytes(Ledger.class);
+            host.start();
+            EvolutionResult result = engine.runCycle();
+            assertThat(result.outcome()).as(result.message()).isEqualTo(EvolutionOutcome.IMPROVED);
+        }
+        // What a restart does to the live class: the program runs its own class file again (the engine's own
+        // rollbackLast would journal a rollback, which a restart does not).
+        try (LivePatcher restart = new LivePatcher(AgentInstrumentation.obtain())) {
+            restart.apply(PatchBundle.of("restart", new PatchOperation(Ledger.class, original, "restart")));
+        }
+        // Second run: now the program's lines have a blank after the comma, on which the winner throws.
+        List<String> typed = lines(", ");
+        long expected = Ledger.totalCents(typed);
+        List<String> events = new CopyOnWriteArrayList<>();
+        try (Host host = new Host(typed); OuroborosEngine engine = OuroborosEngine.builder().config(config())
+                .listener(recorder(events)).build()) {
+            host.start();
+            List<String> lines = engine.reapplyWinners();
+
+            assertThat(lines).singleElement().asString().startsWith("rolled back ").contains("failure rate rose")
+                    .contains("no longer re-applied at startup");
+            assertThat(events).containsSubsequence("PatchApplied", "RegressionDetected", "RollbackExecuted");
+            assertThat(ClassFingerprint.of(engine.liveClassBytes(Ledger.class))).isEqualTo(ClassFingerprint.of(original));
+            assertThat(engine.state().winners().winners()).singleElement().satisfies(w -> assertThat(w.applied()).isFalse());
+            assertThat(engine.state().history().entries()).last()
+                    .satisfies(e -> assertThat(e.status()).isEqualTo(HistoryStatus.ROLLED_BACK));
+            long failedSoFar = host.failures.get();
+            Thread.sleep(300);
+            assertThat(host.failures.get()).as("the program works again").isEqualTo(failedSoFar);
+            assertThat(Ledger.totalCents(typed)).isEqualTo(expected);
+        }
+        // Third run: nothing is due any more.
+        try (OuroborosEngine engine = OuroborosEngine.builder().config(config()).build()) {
+            assertThat(engine.reapplyWinners()).isEmpty();
         }
     }
 

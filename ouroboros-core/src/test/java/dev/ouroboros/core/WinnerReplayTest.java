@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,8 @@ class WinnerReplayTest {
         try (OuroborosEngine engine = OuroborosEngine.builder().config(config()).build()) {
             List<String> lines = engine.reapplyWinners();
 
-            assertThat(lines).singleElement().asString().startsWith("re-applied ");
+            assertThat(lines).singleElement().asString().startsWith("re-applied ")
+                    .contains("not watched: the program called", "only 0 times in the window before the swap");
             assertThat(ClassFingerprint.of(engine.liveClassBytes(Roster.class))).isNotEqualTo(original);
             assertThat(Roster.print(List.of("Ada"))).isEqualTo("1. Ada\n");
             engine.rollbackLast();
@@ -79,7 +81,9 @@ class WinnerReplayTest {
 
     private EvolutionConfig config() {
         return EvolutionConfig.builder().sourceRoots(Path.of("src/test/java")).target(Roster.class.getName() + "#print")
-                .warmupRounds(1).measuredRounds(10).dataDirectory(data).build();
+                .warmupRounds(1).measuredRounds(10).dataDirectory(data)
+                // Nothing calls Roster here while it is watched: short windows, then it goes in unwatched.
+                .watchWindow(Duration.ofMillis(200)).watchMaxWindows(3).build();
     }
 
     private static byte[] classFileOnDisk() throws IOException {

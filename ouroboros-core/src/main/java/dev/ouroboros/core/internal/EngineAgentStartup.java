@@ -34,11 +34,23 @@ public final class EngineAgentStartup implements AgentStartup {
                     .name("agent").build();
             OuroborosEngine.attach(engine);
             if (config.reapply()) {
-                engine.reapplyWinners().forEach(line -> System.err.println("ouroboros: " + line));
+                // Off premain's thread: the regression watch needs the program running to measure its calls.
+                Thread reapply = new Thread(() -> reapply(engine), "ouroboros-reapply");
+                reapply.setDaemon(true);
+                reapply.start();
             }
             engine.start();
         } catch (RuntimeException | LinkageError e) {
             System.err.println("ouroboros: not started: " + e.getMessage() + " (the program runs on without Ouroboros)");
+        }
+    }
+
+    private static void reapply(OuroborosEngine engine) {
+        try {
+            engine.reapplyWinners().forEach(line -> System.err.println("ouroboros: " + line));
+        } catch (RuntimeException | LinkageError e) {
+            System.err.println("ouroboros: re-applying winners failed: " + e.getMessage()
+                    + " (the program runs on its original code)");
         }
     }
 

@@ -5,12 +5,12 @@ import dev.ouroboros.core.EngineState;
 import dev.ouroboros.core.EvolutionConfig;
 import dev.ouroboros.core.HistoryStatus;
 import dev.ouroboros.core.Winner;
+import dev.ouroboros.core.internal.watch.WatchedSwap;
 import dev.ouroboros.genome.OuroborosException;
 import dev.ouroboros.genome.SourceGenome;
 import dev.ouroboros.patcher.LivePatcher;
 import dev.ouroboros.patcher.PatchBundle;
 import dev.ouroboros.patcher.PatchOperation;
-import dev.ouroboros.patcher.PatchReceipt;
 import dev.ouroboros.patcher.PatchRejectedException;
 import dev.ouroboros.patcher.PreflightCheck;
 import dev.ouroboros.patcher.PreflightReport;
@@ -19,12 +19,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
 
 /**
  * Re-applies the winners that were live when the program last stopped, after proving again that each
  * still fits: stored bytes match their SHA-256, the running class still matches its source (fidelity),
  * the source still holds the lines the winner's diff replaced, and the bytes are hot-swappable
  * against what runs now. A winner that fails any check is skipped with the reason; nothing half-applies.
+ *
+ * <p>A winner that passes goes in under the regression watch, as in a cycle (unless {@code watch=false}):
+ * the program may now run on other inputs than when the winner was first watched. One that regresses is
+ * rolled back to the exact prior bytes, journaled {@code ROLLED_BACK} and no longer marked applied, so the
+ * next start does not bring it back. A stop request during the watch restores the prior bytes and leaves
+ * the winner marked applied, for the next start to try again.
  */
 public final class WinnerReplay {
 
@@ -35,9 +43,11 @@ public final class WinnerReplay {
     private final InMemoryCompiler compiler;
     private final TargetResolver targets;
     private final Listeners listeners;
+    private final BooleanSupplier stop;
 
     public WinnerReplay(EvolutionConfig config, SourceGenome genome, EngineState state, LivePatcher patcher,
-            InMemoryCompiler compiler, TargetResolver targets, Listeners listeners) {
+            InMemoryCompiler compiler, TargetResolver targets, Listeners listeners, BooleanSupplier stop) {
+        this.stop = stop;
         this.config = config;
         this.genome = genome;
         this.state = state;
@@ -94,14 +104,40 @@ public final class WinnerReplay {
                     "re-applied " + w.candidateId()));
         }
         String bundleId = "reapply-" + w.candidateId();
-        PatchReceipt receipt = patcher.apply(new PatchBundle(bundleId, ops, "re-applied at startup"));
-        if (!w.applied()) {
-            state.winners().markApplied(w.candidateId(), true);
+        PatchBundle bundle = new PatchBundle(bundleId, ops, "re-applied at startup");
+        Winner applied = new Winner(w.candidateId(), w.operator(), w.regionId(), w.diff(), w.speedup(),
+                w.mutantWinFraction(), w.originalMedianNanos(), w.mutantMedianNanos(), w.classSha256(), true);
+        LongConsumer onLive = pause -> {
+            Instant at = Instant.now();
+            listeners.fire(l -> l.onPatchApplied("startup", applied, pause, at));
+        };
+        WatchedSwap swap = new WatchedSwap(patcher, config.watchPolicy(), stop);
+        WatchedSwap.Outcome outcome = config.watch() ? swap.apply(bundle, onLive)
+                : swap.unwatched(bundle, "watch=false", onLive);
+        String what = w.candidateId() + " (" + w.operator() + ") to " + stored.keySet();
+        switch (outcome.kind()) {
+            case HEALTHY, UNWATCHED -> {
+                if (!w.applied()) {
+                    state.winners().markApplied(w.candidateId(), true);
+                }
+                state.history().transition(w.candidateId(), HistoryStatus.APPLIED, "re-applied at startup, bundle "
+                        + bundleId + "; " + outcome.detail());
+                return "re-applied " + what + "; " + outcome.detail();
+            }
+            case REGRESSED -> {
+                String reason = outcome.regression().orElseThrow().reason();
+                state.winners().markApplied(w.candidateId(), false);
+                state.history().transition(w.candidateId(), HistoryStatus.ROLLED_BACK, "re-applied at startup, bundle "
+                        + bundleId + ": " + outcome.detail());
+                listeners.fire(l -> l.onRegressionDetected(bundleId, outcome.detail()));
+                listeners.fire(l -> l.onRollbackExecuted(bundleId, List.copyOf(stored.keySet()),
+                        "regression watch: " + reason));
+                return "rolled back " + what + ": " + outcome.detail() + "; it is no longer re-applied at startup";
+            }
+            default -> {
+                return "not re-applied " + what + ": " + outcome.detail() + "; the next start tries again";
+            }
         }
-        state.history().transition(w.candidateId(), HistoryStatus.APPLIED, "re-applied at startup, bundle " + bundleId);
-        Instant at = Instant.now();
-        listeners.fire(l -> l.onPatchApplied("startup", w, receipt.pauseNanos(), at));
-        return "re-applied " + w.candidateId() + " (" + w.operator() + ") to " + stored.keySet();
     }
 
     private static List<String> removedLines(String diff) {

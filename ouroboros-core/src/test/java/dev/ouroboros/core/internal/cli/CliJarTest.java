@@ -8,12 +8,14 @@ import dev.ouroboros.core.HistoryStatus;
 import dev.ouroboros.core.OuroborosEngine;
 import dev.ouroboros.core.Winner;
 import dev.ouroboros.core.fixture.Roster;
+import dev.ouroboros.core.fixture.RosterWorkload;
 import dev.ouroboros.genome.GenomeChecksum;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -221,9 +223,26 @@ class CliJarTest {
         assertThat(cli("history", "--data-dir", data.toString()).out()).contains("\t" + candidate + "\t")
                 .contains("\tAPPROVED\t");
 
-        // A live program started on the same data directory with reapply swaps the approved winner in.
+        // A live program started with the agent on the same data directory and reapply=true swaps the approved
+        // winner in, on a background thread and under the regression watch, while the program does its work.
+        List<String> program = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-javaagent:" + jar + "=source=" + SOURCES.toAbsolutePath() + ",reapply=true,data-dir=" + data
+                        + ",jmx=false,watch-window=300ms,watch-windows=6,watch-min-calls=20,classpath=" + classpath,
+                "-cp", classpath, RosterWorkload.class.getName(), "200", "20000");
+        Path err = Files.createTempFile(dir, "program", ".txt");
+        Process p = new ProcessBuilder(program).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(err.toFile()).start();
+        assertThat(p.waitFor(2, TimeUnit.MINUTES)).as("the program ends").isTrue();
+        String said = Files.readString(err);
+        assertThat(p.exitValue()).as(said).isZero();
+        assertThat(said).contains("ouroboros: re-applied " + candidate, "; watched [" + TARGET.replace("#", "."));
+        assertThat(cli("history", "--data-dir", data.toString()).out()).contains("\t" + candidate + "\t")
+                .contains("\tAPPLIED\t");
+
+        // The same from code: an engine's reapplyWinners swaps it in (nothing calls Roster here: unwatched).
         EvolutionConfig config = EvolutionConfig.builder().sourceRoots(SOURCES).target(TARGET).dataDirectory(data)
-                .jmx(false).classpath(Arrays.stream(classpath.split(File.pathSeparator)).map(Path::of).toList()).build();
+                .jmx(false).watchWindow(Duration.ofMillis(200)).watchMaxWindows(3)
+                .classpath(Arrays.stream(classpath.split(File.pathSeparator)).map(Path::of).toList()).build();
         String expected = Roster.print(List.of("Ada", "Grace"));
         try (OuroborosEngine engine = OuroborosEngine.builder().config(config).build()) {
             assertThat(engine.reapplyWinners()).singleElement().asString().startsWith("re-applied " + candidate);
