@@ -46,6 +46,26 @@ public record RecordedInput(String className, String methodName, String descript
         return new RecordedInput(className, methodName, descriptor, Arrays.asList(arguments));
     }
 
+    /**
+     * Records a call the running program is making now: the arguments are copied deeply (through their
+     * serialization-free text form, rebuilt with {@code loader}'s classes), so that later changes the
+     * program makes to the objects it passed do not change what is replayed.
+     *
+     * @param loader the class loader of the calling program's classes, for its records and enums
+     * @throws IllegalArgumentException naming the first argument that cannot be rebuilt in a worker
+     */
+    public static RecordedInput snapshot(String className, String methodName, String descriptor, Object[] arguments,
+            ClassLoader loader) {
+        Objects.requireNonNull(arguments, "arguments");
+        List<Object> copies = RecordedValues.decode(RecordedValues.encode(Arrays.asList(arguments)), loader);
+        return new RecordedInput(className, methodName, descriptor, copies);
+    }
+
+    /** The arguments in their serialization-free text form; two inputs with equal text replay the same call. */
+    public String encodedArguments() {
+        return RecordedValues.encode(arguments);
+    }
+
     /** The method as the gate names it: {@code pkg.Foo#name(desc)}. */
     public String method() {
         return className + "#" + methodName + descriptor;

@@ -57,6 +57,8 @@ import java.util.Properties;
  *                        is selected (0: the paired timing screen alone decides)
  * @param timingClock     what the sandbox's paired timing screen measures: thread CPU time (default) or wall time
  * @param differential    run the differential check against the original on generated inputs after the tests
+ * @param recordWindow    how long the target class runs a recording copy before the candidates are evaluated, so
+ *                        that the differential check also replays the program's real calls; zero: not recorded
  */
 public record EvolutionConfig(
         List<Path> sourceRoots,
@@ -88,7 +90,8 @@ public record EvolutionConfig(
         String dashboardBind,
         int jmhFinalists,
         TimingClock timingClock,
-        boolean differential) {
+        boolean differential,
+        Duration recordWindow) {
 
     /** Validates every field; messages name the option and the value. */
     public EvolutionConfig {
@@ -150,6 +153,10 @@ public record EvolutionConfig(
             throw new InvalidConfigurationException("jmh-finalists must be from 0 (off) to 5, was " + jmhFinalists);
         }
         Objects.requireNonNull(timingClock, "clock must not be null");
+        Objects.requireNonNull(recordWindow, "record-window must not be null");
+        if (recordWindow.isNegative() || recordWindow.compareTo(Duration.ofMinutes(1)) > 0) {
+            throw new InvalidConfigurationException("record-window must be from 0 (off) to 1m, was " + recordWindow);
+        }
         Objects.requireNonNull(watchPolicy, "watchPolicy must not be null");
         Objects.requireNonNull(dashboardPort, "dashboard must not be null");
         dashboardPort.ifPresent(port -> {
@@ -243,6 +250,7 @@ public record EvolutionConfig(
         private int jmhFinalists;
         private TimingClock timingClock = TimingClock.THREAD_CPU;
         private boolean differential = true;
+        private Duration recordWindow = Duration.ofSeconds(1);
 
         private Builder() {
         }
@@ -452,13 +460,24 @@ public record EvolutionConfig(
             return this;
         }
 
+        /**
+         * How long the target class runs a recording copy before the candidates are evaluated (default 1 s, at
+         * most 1 min; {@link Duration#ZERO} turns recording off): the arguments of the program's own calls of
+         * the target methods, up to 32 distinct ones per method, are replayed by the differential check
+         * beside the generated inputs. Ends early once every method has 32; needs {@code differential}.
+         */
+        public Builder recordWindow(Duration window) {
+            this.recordWindow = window;
+            return this;
+        }
+
         /** Validates and returns the configuration. */
         public EvolutionConfig build() {
             return new EvolutionConfig(sourceRoots, Optional.ofNullable(target), testClasses, operators, seed,
                     startDelay, profileDuration, cycles, maxCandidates, minSpeedup, sandboxTimeout, warmupRounds,
                     measuredRounds, classpath, approval, verbose, trigger, idleTime, maxCpuLoad, sessionTime, jmx,
                     dataDirectory, reapply, watch, watchPolicy(), dashboardPort, dashboardBind, jmhFinalists,
-                    timingClock, differential);
+                    timingClock, differential, recordWindow);
         }
 
         private RegressionPolicy watchPolicy() {

@@ -172,6 +172,33 @@ class RegressionWatchEngineTest {
     }
 
     @Test
+    void theProgramsRecordedCallsRejectAMutantThatTheTestsMissBeforeItEverRunsInTheHost() throws Exception {
+        List<String> typed = lines(", ");
+        EvolutionConfig config = EvolutionConfig.builder().sourceRoots(SOURCES).target(Ledger.class.getName()
+                + "#totalCents").operators("statement-delete").warmupRounds(2).measuredRounds(12).dataDirectory(data)
+                .jmx(false).recordWindow(Duration.ofSeconds(3)).build();
+        try (Host host = new Host(typed); OuroborosEngine engine = OuroborosEngine.builder().config(config).build()) {
+            byte[] before = engine.liveClassBytes(Ledger.class);
+            host.start();
+
+            EvolutionResult result = engine.runCycle();
+
+            // Deleting the cleaning step passes the tests (clean lines only); the program's own lines, recorded
+            // before the candidates ran and replayed first by the differential check, have a blank after the comma.
+            assertThat(result.candidates()).as(result.message()).anySatisfy(r -> {
+                assertThat(r.stage()).isEqualTo(CandidateStage.TESTS_FAILED);
+                assertThat(r.detail()).contains("differential check", "recorded input");
+            });
+            assertThat(result.outcome()).as(result.message()).isNotIn(EvolutionOutcome.IMPROVED,
+                    EvolutionOutcome.ROLLED_BACK);
+            assertThat(ClassFingerprint.of(engine.liveClassBytes(Ledger.class))).isEqualTo(ClassFingerprint.of(before));
+            assertThat(engine.versions().history(Ledger.class)).extracting(CodeVersion::reason)
+                    .anySatisfy(reason -> assertThat(reason).startsWith("records the program's real inputs"));
+            assertThat(host.failures.get()).isZero();
+        }
+    }
+
+    @Test
     void reappliedWinnerThatFailsOnTheProgramsWorkAfterARestartIsRolledBackAndLeftOutNextTime() throws Exception {
         List<String> clean = lines(",");
         byte[] original;

@@ -65,6 +65,7 @@ public final class ConfigOptions {
         OPTIONS.put("dashboard-bind", (b, v) -> b.dashboardBind(v));
         OPTIONS.put("clock", (b, v) -> b.timingClock(clock(v)));
         OPTIONS.put("differential", (b, v) -> b.differential(bool("differential", v)));
+        OPTIONS.put("record-window", (b, v) -> b.recordWindow(duration("record-window", v)));
         OPTIONS.put("jmh-finalists", (b, v) -> b.jmhFinalists((int) parseLong("jmh-finalists", v)));
     }
 

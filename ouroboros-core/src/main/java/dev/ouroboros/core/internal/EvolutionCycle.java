@@ -4,6 +4,7 @@ import dev.ouroboros.arena.AcceptanceCriteria;
 import dev.ouroboros.arena.ClassFileVersion;
 import dev.ouroboros.arena.CompilationResult;
 import dev.ouroboros.arena.DifferentialCheck;
+import dev.ouroboros.arena.RecordedInput;
 import dev.ouroboros.arena.FitnessScore;
 import dev.ouroboros.arena.InMemoryCompiler;
 import dev.ouroboros.arena.Sandbox;
@@ -53,6 +54,9 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
+import dev.ouroboros.core.internal.watch.InputRecording;
+import org.objectweb.asm.Type;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +69,8 @@ import org.slf4j.LoggerFactory;
 public final class EvolutionCycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(EvolutionCycle.class);
+    /** Distinct real inputs kept per target method for the differential check. */
+    private static final int RECORDED_PER_METHOD = 32;
 
     private final EvolutionConfig config;
     private final SourceGenome genome;
@@ -131,6 +137,11 @@ public final class EvolutionCycle {
             return skipped(cycleId, start, e.getMessage());
         }
         String liveFingerprint = ClassFingerprint.of(liveBytes);
+        // A dry run never touches the live class, not even with a recording copy.
+        List<RecordedInput> recorded = config.differential() && !config.recordWindow().isZero()
+                && config.approval() != ApprovalMode.DISABLED
+                ? clock.time("record", () -> recordInputs(cycleId, liveClass, liveBytes, target.regions()))
+                : List.of();
 
         // Learning: the operators' success so far (from the durable history) weights the bandit that
         // spends this cycle's candidate budget; the seed makes the draw replayable.
@@ -165,7 +176,7 @@ public final class EvolutionCycle {
                             + candidate.id() + "; nothing was swapped", regionIds, reports, Optional.empty(), since(start), clock.snapshot());
                 }
                 listeners.fire(l -> l.onMutationGenerated(cycleId, candidate));
-                Evaluation evaluation = evaluate(cycleId, candidate, original, tests, release, sandbox);
+                Evaluation evaluation = evaluate(cycleId, candidate, original, tests, release, sandbox, recorded);
                 reports.add(evaluation.report());
                 listeners.fire(l -> l.onCandidateEvaluated(cycleId, evaluation.report()));
                 if (evaluation.finalist() != null) {
@@ -234,8 +245,25 @@ public final class EvolutionCycle {
         return chosen;
     }
 
+    /**
+     * The program's own calls of the target methods, recorded for the differential check while the program runs;
+     * empty when it does not call them in the window or the class cannot be recorded (the reason is logged).
+     */
+    private List<RecordedInput> recordInputs(String cycleId, Class<?> liveClass, byte[] liveBytes,
+            List<GenomeRegion> regions) {
+        Predicate<String> chosen = key -> {
+            String name = key.substring(0, key.indexOf('('));
+            int arity = Type.getArgumentTypes(key.substring(key.indexOf('('))).length;
+            return regions.stream().anyMatch(r -> r.className().equals(liveClass.getName()) && r.memberName().equals(name)
+                    && (r.parameters().isEmpty() ? 0 : r.parameters().split(",").length) == arity);
+        };
+        InputRecording.Result result = new InputRecording(patcher, stopRequested).record(cycleId + "~record", liveClass,
+                liveBytes, chosen, config.recordWindow(), RECORDED_PER_METHOD);
+        return result.inputs();
+    }
+
     private Evaluation evaluate(String cycleId, MutationCandidate candidate, CompilationResult original, List<String> tests, int release,
-            Sandbox sandbox) {
+            Sandbox sandbox, List<RecordedInput> recorded) {
         CompilationResult mutant = clock.time("compile", () -> compiler.compile(
                 Map.of(candidate.className(), candidate.mutatedSource()), config.classpath(), release));
         if (!mutant.success()) {
@@ -263,7 +291,7 @@ public final class EvolutionCycle {
         SandboxVerdict verdict = clock.time("sandbox", () -> sandbox.evaluate(new SandboxRequest(candidate.id(),
                 original.classes(), mutant.classes(), tests, config.warmupRounds(), config.measuredRounds())
                 .withDifferential(config.differential() ? DifferentialCheck.defaults().withSeed(cycleSeed)
-                        : DifferentialCheck.disabled())));
+                        .withRecordedInputs(recorded) : DifferentialCheck.disabled())));
         listeners.fire(l -> l.onTestCompleted(cycleId, candidate.id(), verdict.outcome().name(), verdict.detail()));
         switch (verdict.outcome()) {
             case PASSED -> {

@@ -99,26 +99,34 @@ record ProbePlan(List<byte[]> originals, List<byte[]> probedOriginals, List<byte
      * Never loads the host class itself; may ask its loader for {@link CallCounters}.
      */
     static Optional<String> whyNotProbeable(Class<?> target) {
+        return whyNotReachable(target, CallCounters.class);
+    }
+
+    /**
+     * Tells why code of the target class could not call the public class {@code ours} of this engine, if it
+     * could not: its loader must resolve the name to this very class, and its module must read and see it.
+     */
+    static Optional<String> whyNotReachable(Class<?> target, Class<?> ours) {
         ClassLoader loader = target.getClassLoader();
-        String name = CallCounters.class.getName();
+        String name = ours.getName();
         if (loader == null) {
             return Optional.of(target.getName() + " is a boot class; its loader cannot see " + name);
         }
         try {
             Class<?> seen = Class.forName(name, false, loader);
-            if (seen != CallCounters.class) {
+            if (seen != ours) {
                 return Optional.of("the class loader of " + target.getName() + " (" + describe(loader) + ") resolves " + name
                         + " to another copy (from " + describe(seen.getClassLoader()) + ") than the engine's (from "
-                        + describe(CallCounters.class.getClassLoader()) + ")");
+                        + describe(ours.getClassLoader()) + ")");
             }
         } catch (ClassNotFoundException | LinkageError e) {
             return Optional.of("the class loader of " + target.getName() + " (" + describe(loader) + ") cannot see " + name
                     + " (" + e + "); put the Ouroboros agent or library on a class path that loader delegates to");
         }
         Module host = target.getModule();
-        Module ours = CallCounters.class.getModule();
-        if (!host.canRead(ours) || !ours.isExported(CallCounters.class.getPackageName(), host)) {
-            return Optional.of("module " + host + " of " + target.getName() + " cannot read or access " + ours);
+        Module module = ours.getModule();
+        if (!host.canRead(module) || !module.isExported(ours.getPackageName(), host)) {
+            return Optional.of("module " + host + " of " + target.getName() + " cannot read or access " + module);
         }
         return Optional.empty();
     }
