@@ -3,6 +3,7 @@ package dev.ouroboros.patcher;
 import dev.ouroboros.patcher.internal.AtomicSwap;
 import dev.ouroboros.patcher.internal.AtomicSwap.Payload;
 import dev.ouroboros.patcher.internal.BytesCapture;
+import dev.ouroboros.patcher.internal.HelperDefinition;
 import dev.ouroboros.patcher.internal.PayloadDigest;
 import dev.ouroboros.patcher.internal.SwapFailure;
 import dev.ouroboros.patcher.internal.UndoHistory;
@@ -201,6 +202,46 @@ public final class LivePatcher implements AutoCloseable {
             versions.markCurrent(c, number);
             undo.forget(c);
             return logged(new RollbackEntry("to-version-" + number + ":" + c.getName(), List.of(target), pause));
+        } finally {
+            writer.unlock();
+        }
+    }
+
+    /**
+     * Makes a class that a winner's code needs, but that the program never had, exist beside the class the
+     * winner patches: defined in that class's loader and package, or the one already there when its code is
+     * the same (a winner applied again). A class cannot be undefined: after a rollback it stays loaded,
+     * unused. Call it before the bundle whose code refers to the helper.
+     *
+     * @param neighbour the loaded class whose new code uses the helper; the helper must be in its package
+     * @param classFile the helper's class file, not changed
+     * @return the helper class, never null
+     * @throws PatchRejectedException when the helper is in another package, a class of its name is already
+     *     loaded there with other code, the package is not open to the patcher, or the JVM refuses it; then
+     *     nothing was defined
+     */
+    public Class<?> defineHelper(Class<?> neighbour, byte[] classFile) {
+        Objects.requireNonNull(neighbour, "neighbour must not be null");
+        Objects.requireNonNull(classFile, "classFile must not be null");
+        writer.lock();
+        try {
+            ensureOpen();
+            String name = HelperDefinition.nameOf(classFile);
+            Class<?> existing = HelperDefinition.loaded(neighbour, name);
+            if (existing != null) {
+                if (!ClassFingerprint.of(captureRunning("helper " + name, existing)).equals(ClassFingerprint.of(classFile))) {
+                    throw new PatchRejectedException("helper class " + name + " is already loaded by "
+                            + existing.getClassLoader() + " with other code; a class cannot be replaced by a new one"
+                            + " of the same name - nothing was defined");
+                }
+                return existing;
+            }
+            Class<?> defined = HelperDefinition.define(neighbour, classFile);
+            LOG.info("HelperDefined class={} beside={}", name, neighbour.getName());
+            return defined;
+        } catch (IllegalArgumentException | IllegalAccessException | LinkageError e) {
+            throw new PatchRejectedException("cannot define helper class beside " + neighbour.getName() + ": "
+                    + e.getMessage() + " - nothing was defined", e);
         } finally {
             writer.unlock();
         }

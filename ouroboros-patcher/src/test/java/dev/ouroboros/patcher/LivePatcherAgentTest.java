@@ -168,4 +168,21 @@ class LivePatcherAgentTest {
         assertThat(fact("capture.runsLatest")).isEqualTo("true");
         assertThat(fact("capture.readingAfterRollback")).isEqualTo("0");
     }
+
+    @Test
+    void aHelperClassTheWinnerNeedsIsDefinedBesideItOnceAndAnotherOfItsNameIsRefused() {
+        assertThat(fact("helper.before")).isEqualTo("1");
+        assertThat(fact("helper.loadedBefore")).isEqualTo("false");
+        assertThat(fact("helper.sameLoader")).isEqualTo("true");
+        assertThat(fact("helper.name")).isEqualTo("dev.ouroboros.patcher.fixture.Gauge_Helper");
+        assertThat(fact("helper.afterApply")).isEqualTo("7");
+        assertThat(fact("helper.again")).isEqualTo("true");
+        assertThat(fact("helper.otherRefused")).isEqualTo("true");
+        assertThat(fact("helper.otherMessage")).contains("Gauge_Helper", "already loaded", "other code",
+                "nothing was defined");
+        assertThat(fact("helper.elsewhereRefused")).isEqualTo("true");
+        assertThat(fact("helper.elsewhereMessage")).contains("not in the package of java.lang.String",
+                "nothing was defined");
+        assertThat(fact("helper.afterRollback")).isEqualTo("1");
+    }
 }

@@ -14,6 +14,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
@@ -52,6 +53,7 @@ public final class LiveScenarios {
             run("unmodifiable", () -> unmodifiableClassIsRefused(patcher));
             run("toOriginal", () -> rollbackToOriginalAfterTwoBundles(patcher));
             run("twins", () -> everyCopyAcrossLoadersInOneCall(patcher));
+            run("helper", () -> HelperScenario.run(patcher));
             run("captureOnce", () -> CaptureOnce.run(patcher, inst));
             run("unloaded", () -> UnloadedClass.run(patcher, classesUrl()));
             run("load", () -> SwapUnderLoad.run(patcher, Integer.parseInt(args[1])));
@@ -249,6 +251,11 @@ public final class LiveScenarios {
         write(dir, "twin-patched", InMemoryCompiler.compileClass(fixture + "Twin", Variants.twin("patched")));
         for (int reading : List.of(1, 2, 3)) {
             write(dir, "meter-" + reading, InMemoryCompiler.compileClass(fixture + "Meter", Variants.meter(reading)));
+        }
+        for (int value : List.of(7, 8)) {
+            Map<String, byte[]> unit = InMemoryCompiler.compile(fixture + "Gauge", Variants.gaugeWithHelper(value));
+            write(dir, "gauge-" + value, unit.get(fixture + "Gauge"));
+            write(dir, "gauge-helper-" + value, unit.get(fixture + "Gauge_Helper"));
         }
         write(dir, "pulse-2", InMemoryCompiler.compileClass(fixture + "Pulse", Variants.pulse(2)));
     }
