@@ -269,14 +269,25 @@ public final class EvolutionCycle {
         if (!mutant.success()) {
             return rejected(candidate, CandidateStage.COMPILE_FAILED, first(mutant.diagnostics()));
         }
-        if (!mutant.classes().keySet().equals(original.classes().keySet())) {
-            return rejected(candidate, CandidateStage.NOT_REDEFINABLE, "adds or removes classes: "
+        if (!mutant.classes().keySet().containsAll(original.classes().keySet())) {
+            return rejected(candidate, CandidateStage.NOT_REDEFINABLE, "removes classes: "
                     + original.classes().keySet() + " -> " + mutant.classes().keySet());
         }
         Map<String, byte[]> changed = new TreeMap<>();
         for (Map.Entry<String, byte[]> e : mutant.classes().entrySet()) {
             byte[] before = original.classes().get(e.getKey());
-            if (!Arrays.equals(before, e.getValue())) {
+            if (before == null) {
+                // A new class of the unit (a memo table): the patcher defines it beside the target before the
+                // swap, so it must be a top-level class of the target's package, not a new nested one.
+                String pkg = candidate.className().contains(".")
+                        ? candidate.className().substring(0, candidate.className().lastIndexOf('.') + 1) : "";
+                String simple = e.getKey().substring(pkg.length());
+                if (!e.getKey().startsWith(pkg) || simple.contains(".") || simple.contains("$")) {
+                    return rejected(candidate, CandidateStage.NOT_REDEFINABLE, "adds class " + e.getKey()
+                            + ", which is not a top-level class of the package of " + candidate.className());
+                }
+                changed.put(e.getKey(), e.getValue());
+            } else if (!Arrays.equals(before, e.getValue())) {
                 PreflightReport preflight = PreflightCheck.check(before, e.getValue());
                 if (!preflight.redefinable()) {
                     return rejected(candidate, CandidateStage.NOT_REDEFINABLE, preflight.violations().get(0).message());

@@ -121,6 +121,18 @@ public final class TargetResolver {
         }
     }
 
+    /**
+     * The class of that name as the loader sees it, without initialising it; empty when the loader cannot
+     * find one (a helper class a winner brings, before it is defined).
+     */
+    public Optional<Class<?>> findClass(String className, ClassLoader loader) {
+        try {
+            return Optional.of(Class.forName(className, false, loader));
+        } catch (ClassNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The tests to run against candidates of a class: configured, else {@code <Name>Test(s)} on the class path. */
     public List<String> testClassesFor(String topLevelClass) {
         if (!config.testClasses().isEmpty()) {

@@ -23,6 +23,7 @@ import dev.ouroboros.patcher.PatchRejectedException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -170,9 +171,14 @@ public final class WinnerApplier {
         state.history().transition(candidate, HistoryStatus.APPROVED, "approved by " + approvedBy);
         listeners.fire(l -> l.onSelectionApproved(a.cycleId(), a.winner(), approvedBy));
         List<PatchOperation> ops = new ArrayList<>();
+        Map<String, byte[]> helpers = new LinkedHashMap<>();
         for (Map.Entry<String, byte[]> e : p.classes().entrySet()) {
-            Class<?> target = targets.loadedClass(e.getKey(), p.liveClass().get().getClassLoader());
-            ops.add(PatchOperation.verified(target, e.getValue(), a.winner().classSha256().get(e.getKey()),
+            Optional<Class<?>> target = targets.findClass(e.getKey(), p.liveClass().get().getClassLoader());
+            if (target.isEmpty()) {
+                helpers.put(e.getKey(), e.getValue());
+                continue;
+            }
+            ops.add(PatchOperation.verified(target.get(), e.getValue(), a.winner().classSha256().get(e.getKey()),
                     a.winner().operator() + " " + a.winner().candidateId()));
         }
         String bundleId = a.cycleId() + "-" + candidate;
@@ -188,6 +194,8 @@ public final class WinnerApplier {
         WatchedSwap swap = new WatchedSwap(patcher, config.watchPolicy(), stopRequested);
         WatchedSwap.Outcome outcome;
         try {
+            // A class the winner's code needs but the program never had exists first; it stays after a rollback.
+            helpers.values().forEach(bytes -> patcher.defineHelper(p.liveClass().get(), bytes));
             outcome = config.watch() ? swap.apply(bundle, onLive) : swap.unwatched(bundle, "watch=false", onLive);
         } catch (PatchRejectedException e) {
             state.history().transition(candidate, HistoryStatus.REJECTED, "patcher: " + e.getMessage());

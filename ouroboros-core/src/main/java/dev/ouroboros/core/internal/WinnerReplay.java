@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 
@@ -88,14 +89,26 @@ public final class WinnerReplay {
         }
         Map<String, Class<?>> live = new LinkedHashMap<>();
         Map<String, byte[]> liveBytes = new LinkedHashMap<>();
+        Map<String, byte[]> helpers = new LinkedHashMap<>();
         for (String className : stored.keySet()) {
-            Class<?> c = targets.loadedClass(className, ClassLoader.getSystemClassLoader());
-            live.put(className, c);
-            liveBytes.put(className, patcher.currentBytes(c));
+            Optional<Class<?>> c = targets.findClass(className, ClassLoader.getSystemClassLoader());
+            if (c.isEmpty()) {
+                // A class the winner brought (a memo table): defined beside the target once every check passed.
+                helpers.put(className, stored.get(className));
+                continue;
+            }
+            live.put(className, c.get());
+            liveBytes.put(className, patcher.currentBytes(c.get()));
+        }
+        if (live.isEmpty()) {
+            throw new OuroborosException("none of the winner's classes " + stored.keySet() + " is loaded");
         }
         SourceFidelity.verify(compiler, genome, config.classpath(), topLevel, liveBytes);
         List<PatchOperation> ops = new ArrayList<>();
         for (Map.Entry<String, byte[]> e : stored.entrySet()) {
+            if (helpers.containsKey(e.getKey())) {
+                continue;
+            }
             PreflightReport preflight = PreflightCheck.check(liveBytes.get(e.getKey()), e.getValue());
             if (!preflight.redefinable()) {
                 throw new OuroborosException("no longer hot-swappable: " + preflight.violations().get(0).message());
@@ -111,6 +124,8 @@ public final class WinnerReplay {
             Instant at = Instant.now();
             listeners.fire(l -> l.onPatchApplied("startup", applied, pause, at));
         };
+        Class<?> neighbour = live.values().iterator().next();
+        helpers.values().forEach(bytes -> patcher.defineHelper(neighbour, bytes));
         WatchedSwap swap = new WatchedSwap(patcher, config.watchPolicy(), stop);
         WatchedSwap.Outcome outcome = config.watch() ? swap.apply(bundle, onLive)
                 : swap.unwatched(bundle, "watch=false", onLive);
