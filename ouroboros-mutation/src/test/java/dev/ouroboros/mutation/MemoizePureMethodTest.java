@@ -125,6 +125,8 @@ class MemoizePureMethodTest {
     void everyMethodIsMemoizedThroughItsOwnHolderAndTheClassStaysRedefinable() throws Exception {
         assertThat(COMPILED.mutantSource()).contains("final class Pure_fib_Memo", "final class Pure_vowels_Memo",
                 "final class Pure_root_Memo", "final class Pure_digits_Memo", "Pure_fib_Memo.get(memoKey)",
+                "return Pure_fib_Memo.put(memoKey, n < 2 ? n : fib(n - 1) + fib(n - 2));",
+                "return Pure_vowels_Memo.put(memoKey, -count);",
                 "Double.doubleToRawLongBits(x)");
         assertThat(COMPILED.preflight().violations()).as("pre-flight of p.Pure against the original").isEmpty();
         assertThat(COMPILED.preflight().redefinable()).isTrue();
@@ -152,8 +154,7 @@ class MemoizePureMethodTest {
                 "java.util.List<Object> memoKey = java.util.Arrays.asList(new Object[] { n });",
                 "Object memoHit = Sample_collatz_Memo.get(memoKey);",
                 "if (memoHit != Sample_collatz_Memo.MISS) {", "return (Integer) memoHit;",
-                "int memoResult;", "memo: {", "memoResult = steps;", "break memo;",
-                "Sample_collatz_Memo.put(memoKey, memoResult);", "return memoResult;");
+                "    int steps = 0;\n    while (n > 1) {", "return Sample_collatz_Memo.put(memoKey, steps);");
         assertThat(OP.kind()).isEqualTo(OperatorKind.SEMANTICS_PRESERVING);
         assertThat(OP.severity()).isEqualTo(MutationSeverity.MODERATE);
         assertThat(OP.addsHelperClass()).isTrue();
@@ -245,6 +246,7 @@ class MemoizePureMethodTest {
                 "static int f(int n) { int s = 0; for (int i = 0; i < n; i++) s += this.hashCode(); return s; }",
                 "static int f(int n) { try { return f(n + 1); } catch (StackOverflowError e) { return n; } }",
                 "static int f(int n) { Runnable r = () -> {}; for (int i = 0; i < n; i++) r.run(); return n; }",
+                "static int f(int n) { try { for (int i = 0; i < n; i++) n--; return n; } finally { n++; } }",
                 "static int f(int n) { int s = 0; for (int i = 0; i < n; i++) s += i; return s; } static int f(long n) { return 0; }");
         for (String members : impure) {
             assertThat(harness.points(members)).as(members).isZero();

@@ -12,10 +12,8 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.DoStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
-import com.github.javaparser.ast.stmt.LabeledStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
-import com.github.javaparser.ast.stmt.SwitchEntry;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import com.github.javaparser.ast.type.PrimitiveType;
 import dev.ouroboros.mutation.MutationSeverity;
@@ -28,7 +26,8 @@ import java.util.random.RandomGenerator;
 /**
  * Memoizes a pure static method: its body first looks the arguments up in a bounded, thread-safe
  * table that lives in a new package-private top-level class of the same compilation unit (the
- * "holder"), and stores what it computed there before returning it.
+ * "holder"), and every {@code return e;} becomes {@code return Holder.put(key, e);}, which stores
+ * the answer and returns it. No statement of the original body moves.
  *
  * <p>The target class gains no field, method or constructor (only locals, a label and constant-pool
  * references to the holder), so it stays redefinable; the holder is a new class, which {@code
@@ -43,7 +42,8 @@ import java.util.random.RandomGenerator;
  *       arguments are keyed by their raw bits, so {@code -0.0} and {@code 0.0}, and NaNs with
  *       different payloads, never share an entry;
  *   <li>its body is proven pure by {@link PureBody} and holds a loop or a call of itself (work worth
- *       saving; a one-line body would only get slower).
+ *       saving; a one-line body would only get slower); no {@code try} of the body has a
+ *       {@code finally} (it could throw or return after an answer was stored).
  * </ul>
  * An exception is never stored: the body runs again on the next call with the same arguments and
  * throws again. The table has 1,024 slots (a new entry replaces the one in its slot) and ignores
@@ -136,11 +136,13 @@ public final class MemoizePureMethod extends PointOperator<MemoizePureMethod.Sit
         Set<String> used = RegionScope.identifiers(body);
         String key = RegionScope.freshName("memoKey", used);
         String hit = RegionScope.freshName("memoHit", used);
-        String result = RegionScope.freshName("memoResult", used);
-        String label = RegionScope.freshName("memo", used);
+        String h = site.holder();
         PrimitiveType type = (PrimitiveType) method.getType();
+        // Each answer is stored right where it is returned: no statement of the body moves.
         for (ReturnStmt r : body.findAll(ReturnStmt.class)) {
-            replaceReturn(r, result, label);
+            MethodCallExpr store = StaticJavaParser.parseExpression(h + ".put(" + key + ", 0)").asMethodCallExpr();
+            store.setArgument(1, r.getExpression().orElseThrow().clone());
+            r.setExpression(store);
         }
         List<String> parts = new ArrayList<>();
         for (Parameter p : method.getParameters()) {
@@ -148,48 +150,19 @@ public final class MemoizePureMethod extends PointOperator<MemoizePureMethod.Sit
             parts.add(t.equals("double") ? "Double.doubleToRawLongBits(" + p.getNameAsString() + ")"
                     : t.equals("float") ? "Float.floatToRawIntBits(" + p.getNameAsString() + ")" : p.getNameAsString());
         }
-        NodeList<Statement> original = new NodeList<>(body.getStatements());
-        String h = site.holder();
-        BlockStmt wrapper = StaticJavaParser.parseBlock("{\n"
-                + "java.util.List<Object> " + key + " = java.util.Arrays.asList(new Object[] {" + String.join(", ", parts) + "});\n"
-                + "Object " + hit + " = " + h + ".get(" + key + ");\n"
-                + "if (" + hit + " != " + h + ".MISS) {\n return (" + type.toBoxedType() + ") " + hit + ";\n}\n"
-                + type + " " + result + ";\n"
-                + label + ": {\n}\n"
-                + h + ".put(" + key + ", " + result + ");\n"
-                + "return " + result + ";\n}");
-        BlockStmt inner = (BlockStmt) ((LabeledStmt) wrapper.getStatement(4)).getStatement();
-        body.getStatements().clear();
-        original.forEach(inner::addStatement);
-        new ArrayList<>(wrapper.getStatements()).forEach(body::addStatement);
-        body.findCompilationUnit().orElseThrow().addType(holder(method, h));
+        NodeList<Statement> statements = body.getStatements();
+        statements.add(0, StaticJavaParser.parseStatement("java.util.List<Object> " + key
+                + " = java.util.Arrays.asList(new Object[] {" + String.join(", ", parts) + "});"));
+        statements.add(1, StaticJavaParser.parseStatement("Object " + hit + " = " + h + ".get(" + key + ");"));
+        statements.add(2, StaticJavaParser.parseStatement("if (" + hit + " != " + h + ".MISS) {\n    return ("
+                + type.toBoxedType() + ") " + hit + ";\n}"));
+        body.findCompilationUnit().orElseThrow().addType(holder(method, h, type));
     }
 
-    /** {@code return e;} becomes {@code result = e; break label;}. */
-    private static void replaceReturn(ReturnStmt r, String result, String label) {
-        Statement assign = StaticJavaParser.parseStatement(result + " = 0;");
-        assign.asExpressionStmt().getExpression().asAssignExpr().setValue(r.getExpression().orElseThrow().clone());
-        Statement jump = StaticJavaParser.parseStatement("break " + label + ";");
-        Node parent = r.getParentNode().orElseThrow();
-        NodeList<Statement> list = parent instanceof BlockStmt b ? b.getStatements()
-                : parent instanceof SwitchEntry e ? e.getStatements() : null;
-        if (list != null) {
-            int at = list.indexOf(r);
-            list.set(at, assign);
-            list.add(at + 1, jump);
-        } else {
-            r.replace(new BlockStmt(new NodeList<>(assign, jump)));
-        }
-    }
-
-    private static ClassOrInterfaceDeclaration holder(MethodDeclaration method, String name) {
+    private static ClassOrInterfaceDeclaration holder(MethodDeclaration method, String name, PrimitiveType type) {
         String signature = method.getNameAsString() + "(" + String.join(", ",
                 method.getParameters().stream().map(p -> p.getType().asString()).toList()) + ")";
-        return StaticJavaParser.parse("/**\n"
-                + " * Memo table of {@code " + signature + "}, made by Ouroboros' memoize-pure-method operator: at most\n"
-                + " * " + SLOTS + " entries (a new entry replaces the one in its slot), no argument longer than " + MAX_KEY_CHARS
-                + "\n * characters, safe to share between threads. Exceptions are never stored.\n */\n"
-                + "final class " + name + " {\n\n"
+        ClassOrInterfaceDeclaration holder = StaticJavaParser.parse("final class " + name + " {\n\n"
                 + "    /** What {@code get} answers for arguments it does not hold. */\n"
                 + "    static final Object MISS = new Object();\n\n"
                 + "    private static final java.util.concurrent.atomic.AtomicReferenceArray<Object[]> TABLE =\n"
@@ -199,18 +172,25 @@ public final class MemoizePureMethod extends PointOperator<MemoizePureMethod.Sit
                 + "        Object[] entry = TABLE.get(slot(key));\n"
                 + "        return entry != null && entry[0].equals(key) ? entry[1] : MISS;\n"
                 + "    }\n\n"
-                + "    static void put(java.util.List<Object> key, Object value) {\n"
+                + "    /** Stores the answer for these arguments and returns it. */\n"
+                + "    static " + type + " put(java.util.List<Object> key, " + type + " value) {\n"
                 + "        for (Object part : key) {\n"
                 + "            if (part instanceof String && ((String) part).length() > " + MAX_KEY_CHARS + ") {\n"
-                + "                return;\n"
+                + "                return value;\n"
                 + "            }\n"
                 + "        }\n"
                 + "        TABLE.set(slot(key), new Object[] {key, value});\n"
+                + "        return value;\n"
                 + "    }\n\n"
                 + "    private static int slot(Object key) {\n"
                 + "        int h = key.hashCode();\n"
                 + "        return (h ^ (h >>> 16)) & " + (SLOTS - 1) + ";\n"
                 + "    }\n"
                 + "}\n").getType(0).asClassOrInterfaceDeclaration();
+        holder.setJavadocComment("\n * Memo table of {@code " + signature + "}, made by Ouroboros' memoize-pure-method"
+                + " operator:\n * at most " + SLOTS + " entries (a new entry replaces the one in its slot), no argument"
+                + " longer than " + MAX_KEY_CHARS + "\n * characters, safe to share between threads. Exceptions are never"
+                + " stored.\n ");
+        return holder;
     }
 }

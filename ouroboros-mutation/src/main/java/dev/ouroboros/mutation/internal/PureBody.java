@@ -65,7 +65,8 @@ import java.util.Set;
  * {@code ==} and {@code !=} only where one side is {@code null} or provably primitive, so no result
  * depends on the identity of an argument (two equal strings share one memo entry). Exceptions may be
  * thrown ({@code new} of a few {@code java.lang} exceptions) and caught, but no {@code Error}: a
- * caught {@code StackOverflowError} would make the result depend on the stack depth.
+ * caught {@code StackOverflowError} would make the result depend on the stack depth; no
+ * {@code finally}, which runs after the memoized method stored its answer.
  */
 final class PureBody {
 
@@ -206,7 +207,8 @@ final class PureBody {
                     && !RegionScope.shadowsJdkType(body, type, "java.lang." + type);
         }
         if (n instanceof TryStmt t) {
-            return t.getResources().isEmpty();
+            // A finally block could throw, or return another answer, after the answer was stored.
+            return t.getResources().isEmpty() && t.getFinallyBlock().isEmpty();
         }
         if (n instanceof CatchClause c) {
             return c.getParameter().getType().asString().matches("[\\w.| ]*")
