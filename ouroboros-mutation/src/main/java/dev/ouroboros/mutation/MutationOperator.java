@@ -20,6 +20,7 @@ import dev.ouroboros.mutation.internal.StatementSwap;
 import dev.ouroboros.mutation.internal.StrengthReduction;
 import dev.ouroboros.mutation.internal.UnaryOperatorReplace;
 import dev.ouroboros.mutation.internal.MathPowSquare;
+import dev.ouroboros.mutation.internal.MemoizePureMethod;
 import dev.ouroboros.mutation.internal.ParallelStream;
 import dev.ouroboros.mutation.internal.PresizeArrayList;
 import dev.ouroboros.mutation.internal.StatementDelete;
@@ -67,6 +68,17 @@ public interface MutationOperator {
      * @throws IndexOutOfBoundsException unless {@code 0 <= index < countPoints(body)}
      */
     void apply(BlockStmt body, int index, RandomGenerator random);
+
+    /**
+     * Tells whether {@link #apply} may also add one new package-private top-level class to the body's
+     * compilation unit: a helper the rewritten body uses (never a member of an existing class, which
+     * would not be hot-swappable). The mutator then makes this operator's candidates from a fresh parse
+     * of the whole unit instead of a copy of the member. Default {@code false}: an operator changes
+     * nothing outside the body.
+     */
+    default boolean addsHelperClass() {
+        return false;
+    }
 
     /** Returns the operator that turns {@code s += x} in a loop into a {@link StringBuilder}. */
     static MutationOperator stringBuilderInLoop() {
@@ -148,6 +160,14 @@ public interface MutationOperator {
         return new EarlyExit();
     }
 
+    /**
+     * Returns the operator that memoizes a pure static method returning a primitive: a bounded,
+     * thread-safe table in a new helper class of the same unit.
+     */
+    static MutationOperator memoizePureMethod() {
+        return new MemoizePureMethod();
+    }
+
     /** Returns the genetic-improvement operator that inserts a copy of one statement before another. */
     static MutationOperator statementCopy() {
         return new StatementCopy(false);
@@ -210,7 +230,7 @@ public interface MutationOperator {
         return List.of(stringBuilderInLoop(), boxedToPrimitiveLocal(), hoistPatternCompile(), mathPowSquare(),
                 strengthReduction(), constantFolding(), deadBranchElimination(), enhancedForToIndexed(),
                 linkedListToArrayList(), presizeArrayList(), listContainsToHashSet(), loopInvariantHoist(),
-                earlyExit(),
+                earlyExit(), memoizePureMethod(),
                 statementDelete(), binaryOperatorReplace(), conditionNegate(),
                 statementCopy(), statementCopySameType(), statementReplace(), statementReplaceSameType(),
                 statementSwap(), statementSwapSameType(), unaryOperatorReplace(), conditionReorder(),

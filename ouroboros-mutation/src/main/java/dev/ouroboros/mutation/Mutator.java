@@ -215,7 +215,9 @@ public final class Mutator {
         int equalPrefix = 0;
         int equalSuffix = 0;
         try {
-            if (where.statement().isPresent()) {
+            // A helper class lies outside the member: only the whole-unit path below can write it.
+            boolean memberOnly = !operator.addsHelperClass();
+            if (memberOnly && where.statement().isPresent()) {
                 // Fastest path: no parse, only the changed statement is printed (see StatementSplice).
                 StatementSplice.Result r = where.statement().get()
                         .edit(body -> operator.apply(body, point.index(), new SplittableRandom(randomSeed)));
@@ -230,7 +232,7 @@ public final class Mutator {
                     equalSuffix = original.length() - r.oldEnd();
                 }
             }
-            if (text == null && splice.isPresent()) {
+            if (text == null && memberOnly && splice.isPresent()) {
                 text = splice.get().edit(body -> operator.apply(body, point.index(), new SplittableRandom(randomSeed)))
                         .orElse(null);
             }

@@ -196,9 +196,9 @@ class MutatorTest {
                 .startsWith("string-builder-in-loop", "boxed-to-primitive-local", "hoist-pattern-compile",
                         "math-pow-square", "strength-reduction", "constant-folding", "dead-branch-elimination",
                         "enhanced-for-to-indexed", "linked-list-to-array-list", "presize-array-list",
-                        "list-contains-to-hash-set", "loop-invariant-hoist", "early-exit",
+                        "list-contains-to-hash-set", "loop-invariant-hoist", "early-exit", "memoize-pure-method",
                         "statement-delete", "binary-operator-replace", "condition-negate")
-                .hasSize(31);
+                .hasSize(32);
         assertThatThrownBy(() -> Mutator.builder().parseCacheSize(-1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("parseCacheSize must not be negative, was -1");
     }

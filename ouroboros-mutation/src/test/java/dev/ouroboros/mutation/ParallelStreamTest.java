@@ -62,6 +62,52 @@ class ParallelStreamTest {
     }
 
     @Test
+    void firesOnlyOnReceiversProvenToBeCollections() {
+        String members = """
+                static long f(Set<String> tags, java.util.ArrayList<Integer> xs, Map<String, Integer> counts) {
+                    ArrayDeque<String> queue = new ArrayDeque<>();
+                    return tags.stream().count() + xs.stream().mapToInt(x -> x).sum() + queue.stream().count()
+                            + counts.values().stream().mapToInt(v -> v).sum() + counts.keySet().stream().count()
+                            + NAMES.stream().count() + this.NAMES.stream().count();
+                }
+                static final List<String> NAMES = List.of("a");""";
+        assertThat(harness.points(members)).as("parameter, qualified type, local, map views, field, this.field")
+                .isEqualTo(7);
+        assertThat(harness.apply(members, 3)).contains("counts.values().parallelStream().mapToInt(v -> v).sum()");
+    }
+
+    @Test
+    void refusesReceiversNotProvenToBeCollections() {
+        assertThat(harness.points("""
+                static long f(java.util.stream.Stream<String> s, Optional<String> o, Thing t) {
+                    return s.map(String::trim).count() + o.stream().count() + t.stream().count();
+                }
+                interface Thing {
+                    java.util.stream.Stream<String> stream();
+                }""")).as("Optional and a user type have a stream() but no parallelStream()").isZero();
+        assertThat(harness.points("""
+                static long f(String[] words) {
+                    return Arrays.asList(words).stream().count() + of(words).stream().count();
+                }
+                static List<String> of(String[] w) {
+                    return List.of(w);
+                }""")).as("a call's result: its type is not proven syntactically").isZero();
+        assertThat(harness.points("""
+                static long f(Object items) {
+                    return ((List<?>) items).stream().count();
+                }""")).as("a cast expression").isZero();
+        assertThat(harness.points("""
+                static long f() {
+                    return stuff.stream().count();
+                }""")).as("a name that is no local, parameter or field of the class: maybe inherited").isZero();
+        OperatorHarness shadowed = new OperatorHarness(OP, "import p.List;\n");
+        assertThat(shadowed.points("""
+                static long f(List words) {
+                    return words.stream().count();
+                }""")).as("List imported from another package").isZero();
+    }
+
+    @Test
     void theMutantCompilesAndSumsAlike() throws Exception {
         String className = "p.Totals";
         String source = """

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ouroboros.genome.GenomeRegion;
 import dev.ouroboros.genome.RegionKind;
 import dev.ouroboros.genome.SourceGenome;
+import dev.ouroboros.mutation.internal.LineDiff;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -134,6 +135,13 @@ class RealCorpusBehaviourTest {
                         for (Map.Entry<GenomeRegion, String> e : edited.entrySet()) {
                             method(before, e.getKey()).ifPresent(m -> targets.add(new Target(m,
                                     uncheckedMethod(after, m), e.getValue())));
+                            if (e.getValue().equals("memoize-pure-method")) {
+                                // A memoized private helper runs through the public methods that call it.
+                                for (GenomeRegion caller : callers(genome, className, e.getKey())) {
+                                    method(before, caller).ifPresent(m -> targets.add(new Target(m,
+                                            uncheckedMethod(after, m), "a call of memoized " + e.getKey().memberName())));
+                                }
+                            }
                         }
                     }
                 }
@@ -146,25 +154,44 @@ class RealCorpusBehaviourTest {
         }
     }
 
-    /** Applies candidates of disjoint regions to one text: each changes one contiguous span of the original. */
+    /**
+     * Applies candidates of disjoint regions to one text. Each candidate's changes are its runs of
+     * changed lines against the original: one run for an edit of a member, two for
+     * {@code memoize-pure-method} (the member, and the helper class appended at the end of the unit —
+     * two helpers appended at the same place are both kept).
+     */
     static String combine(String original, List<MutationCandidate> candidates) {
         record Span(int from, int to, String replacement) {
         }
+        List<String> old = LineDiff.lines(original);
+        int[] offset = new int[old.size() + 1];
+        for (int i = 0; i < old.size(); i++) {
+            offset[i + 1] = offset[i] + old.get(i).length();
+        }
         List<Span> spans = new ArrayList<>();
         for (MutationCandidate c : candidates) {
-            String neu = c.mutatedSource();
-            int prefix = 0;
-            while (prefix < original.length() && prefix < neu.length() && original.charAt(prefix) == neu.charAt(prefix)) {
-                prefix++;
+            List<String> neu = LineDiff.lines(c.mutatedSource());
+            List<LineDiff.Op> ops = LineDiff.diff(old, neu);
+            for (int i = 0; i < ops.size(); ) {
+                if (ops.get(i).type() == LineDiff.Type.EQUAL) {
+                    i++;
+                    continue;
+                }
+                int from = ops.get(i).oldIndex();
+                int to = from;
+                StringBuilder replacement = new StringBuilder();
+                for (; i < ops.size() && ops.get(i).type() != LineDiff.Type.EQUAL; i++) {
+                    LineDiff.Op op = ops.get(i);
+                    if (op.type() == LineDiff.Type.DELETE) {
+                        to = op.oldIndex() + 1;
+                    } else {
+                        replacement.append(neu.get(op.newIndex()));
+                    }
+                }
+                spans.add(new Span(offset[from], offset[to], replacement.toString()));
             }
-            int suffix = 0;
-            while (suffix < original.length() - prefix && suffix < neu.length() - prefix
-                    && original.charAt(original.length() - 1 - suffix) == neu.charAt(neu.length() - 1 - suffix)) {
-                suffix++;
-            }
-            spans.add(new Span(prefix, original.length() - suffix, neu.substring(prefix, neu.length() - suffix)));
         }
-        spans.sort((a, b) -> Integer.compare(b.from(), a.from()));
+        spans.sort((a, b) -> a.from() != b.from() ? Integer.compare(b.from(), a.from()) : Integer.compare(b.to(), a.to()));
         StringBuilder text = new StringBuilder(original);
         int limit = Integer.MAX_VALUE;
         for (Span s : spans) {
@@ -173,6 +200,16 @@ class RealCorpusBehaviourTest {
             limit = s.from();
         }
         return text.toString();
+    }
+
+    /** The methods of the class whose source mentions a call of the region's method (by name). */
+    private static List<GenomeRegion> callers(SourceGenome genome, String className, GenomeRegion callee) {
+        List<String> lines = LineDiff.lines(genome.sourceText(className));
+        java.util.regex.Pattern call = java.util.regex.Pattern.compile("\\b" + callee.memberName() + "\\s*\\(");
+        return genome.regions(className).stream()
+                .filter(r -> r.kind() == RegionKind.METHOD && !r.equals(callee))
+                .filter(r -> call.matcher(String.join("", lines.subList(r.beginLine() - 1, r.endLine()))).find())
+                .toList();
     }
 
     private static java.util.Optional<Method> method(Class<?> type, GenomeRegion region) {
@@ -209,7 +246,10 @@ class RealCorpusBehaviourTest {
         System.out.println("real corpus: candidates " + CORPUS.candidates() + ", classes compiled " + CORPUS.compiled()
                 + ", methods compared " + CORPUS.targets().size());
         // Every rewritten class compiled (Corpus.build asserts it); here: there was real work.
-        assertThat(CORPUS.candidates()).as("candidates per operator").containsKeys("enhanced-for-to-indexed");
+        assertThat(CORPUS.candidates()).as("candidates per operator").containsKeys("enhanced-for-to-indexed",
+                "memoize-pure-method");
+        assertThat(CORPUS.targets()).as("methods that run a memoized helper")
+                .anyMatch(t -> t.operators().contains("memoize"));
         assertThat(CORPUS.compiled()).as("rewritten classes compiled").isGreaterThanOrEqualTo(3);
         assertThat(CORPUS.targets()).as("rewritten methods compared").hasSizeGreaterThan(MIN_TARGETS);
     }
