@@ -301,6 +301,7 @@ public final class Sandbox implements AutoCloseable {
         p.setProperty(WorkerProtocol.KEY_CANDIDATE, request.candidateId());
         p.setProperty(WorkerProtocol.KEY_DIR, dir.toAbsolutePath().toString());
         p.setProperty(WorkerProtocol.KEY_CLASSES, WorkerProtocol.join(request.originalClasses().keySet().stream().sorted().toList()));
+        p.setProperty(WorkerProtocol.KEY_MUTANT_CLASSES, WorkerProtocol.join(request.mutantClasses().keySet().stream().sorted().toList()));
         p.setProperty(WorkerProtocol.KEY_TEST_CLASSES, WorkerProtocol.join(request.testClassNames()));
         p.setProperty(WorkerProtocol.KEY_WARMUP, Integer.toString(request.warmupRounds()));
         p.setProperty(WorkerProtocol.KEY_MEASURED, Integer.toString(request.measuredRounds()));

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param candidateId     names the candidate in verdicts and logs; not blank
  * @param originalClasses the original class bytes keyed by binary name (every class of the unit,
  *                        as loaded by the running program); not empty
- * @param mutantClasses   the mutant class bytes, for exactly the same binary names
+ * @param mutantClasses   the mutant class bytes, for the same binary names, plus any new class the mutant's
+ *                        unit brings (a helper such as a memo table); none may be dropped
  * @param testClassNames  binary names of the JUnit test classes to run; at least one
  * @param warmupRounds    untimed rounds of each version before measuring; at least 0
  * @param measuredRounds  paired timed rounds; at least 0 (0: the tests decide, no timing screen; the
@@ -44,15 +45,16 @@ public record SandboxRequest(String candidateId, Map<String, byte[]> originalCla
         if (originalClasses.isEmpty()) {
             throw new IllegalArgumentException("originalClasses must not be empty");
         }
-        if (!originalClasses.keySet().equals(mutantClasses.keySet())) {
-            throw new IllegalArgumentException("original and mutant must hold the same classes, were "
-                    + originalClasses.keySet() + " and " + mutantClasses.keySet());
+        if (!mutantClasses.keySet().containsAll(originalClasses.keySet())) {
+            throw new IllegalArgumentException("the mutant must hold every class of the original (it may add helpers),"
+                    + " were " + originalClasses.keySet() + " and " + mutantClasses.keySet());
         }
-        for (String name : originalClasses.keySet()) {
+        for (String name : mutantClasses.keySet()) {
             if (name.isBlank() || name.contains("/") || name.endsWith(".class")) {
                 throw new IllegalArgumentException("class keys must be binary names like pkg.Foo$1, was '" + name + "'");
             }
-            if (originalClasses.get(name).length == 0 || mutantClasses.get(name).length == 0) {
+            if (mutantClasses.get(name).length == 0
+                    || originalClasses.containsKey(name) && originalClasses.get(name).length == 0) {
                 throw new IllegalArgumentException("class bytes must not be empty, were for " + name);
             }
         }

@@ -27,7 +27,11 @@ class SandboxRequestTest {
         assertThatThrownBy(() -> new SandboxRequest("c", Map.of(), Map.of(), List.of("T"), 0, 1))
                 .hasMessageContaining("originalClasses must not be empty");
         assertThatThrownBy(() -> new SandboxRequest("c", ONE, Map.of("p.B", new byte[] {1}), List.of("T"), 0, 1))
-                .hasMessageContaining("same classes").hasMessageContaining("[p.A]").hasMessageContaining("[p.B]");
+                .hasMessageContaining("every class of the original").hasMessageContaining("[p.A]")
+                .hasMessageContaining("[p.B]");
+        // A mutant may bring a new class (a helper such as a memo table), never drop one.
+        assertThat(new SandboxRequest("c", ONE, Map.of("p.A", new byte[] {1}, "p.A_memo", new byte[] {2}), List.of("T"), 0,
+                1).mutantClasses()).containsKeys("p.A", "p.A_memo");
         assertThatThrownBy(() -> new SandboxRequest("c", ONE, ONE, List.of(), 0, 1))
                 .hasMessageContaining("at least one test class");
         assertThatThrownBy(() -> new SandboxRequest("c", ONE, ONE, List.of("T"), -1, 1))

@@ -56,6 +56,8 @@ public final class WorkerProtocol {
     public static final String KEY_CANDIDATE = "candidate.id";
     public static final String KEY_DIR = "dir";
     public static final String KEY_CLASSES = "classes";
+    /** The mutant's classes when it brings new ones (helpers); absent means the same as {@link #KEY_CLASSES}. */
+    public static final String KEY_MUTANT_CLASSES = "mutant.classes";
     public static final String KEY_TEST_CLASSES = "test.classes";
     public static final String KEY_WARMUP = "rounds.warmup";
     public static final String KEY_MEASURED = "rounds.measured";

@@ -104,7 +104,9 @@ final class WorkerSession {
         Set<Thread> atStart = liveThreads();
         runner.useCpuClock("THREAD_CPU".equals(request.getProperty(WorkerProtocol.KEY_CLOCK)));
         Map<String, byte[]> originalBytes = readClasses(dir.resolve(WorkerProtocol.ORIGINAL_DIR), classNames);
-        Map<String, byte[]> mutantBytes = readClasses(dir.resolve(WorkerProtocol.MUTANT_DIR), classNames);
+        Map<String, byte[]> mutantBytes = readClasses(dir.resolve(WorkerProtocol.MUTANT_DIR),
+                WorkerProtocol.split(request.getProperty(WorkerProtocol.KEY_MUTANT_CLASSES,
+                        request.getProperty(WorkerProtocol.KEY_CLASSES))));
         String originalKey = request.getProperty(WorkerProtocol.KEY_ORIGINAL_KEY, "");
         CandidateClassLoader mutantLoader = new CandidateClassLoader("mutant", parent, mutantBytes, testNames);
         // The original's loader and test classes are made only when something runs them: its first test
