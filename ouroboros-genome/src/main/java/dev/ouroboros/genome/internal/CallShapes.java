@@ -1,9 +1,12 @@
 package dev.ouroboros.genome.internal;
 
+import com.github.javaparser.ast.DataKey;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
@@ -12,6 +15,8 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.stmt.ExplicitConstructorInvocationStmt;
 import com.github.javaparser.resolution.TypeSolver;
 import com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration;
 import com.github.javaparser.resolution.declarations.ResolvedMethodLikeDeclaration;
@@ -20,6 +25,7 @@ import com.github.javaparser.resolution.model.SymbolReference;
 import com.github.javaparser.resolution.types.ResolvedType;
 import com.github.javaparser.symbolsolver.javaparsermodel.JavaParserFacade;
 import com.github.javaparser.symbolsolver.javaparsermodel.JavaParserFactory;
+import java.lang.reflect.Field;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -40,6 +46,13 @@ import java.util.function.Function;
  * method's {@code T} is not another method's {@code T}. Calls
  * whose shape cannot be named cheaply (lambda or method-reference arguments, qualified {@code new},
  * {@code this(...)}/{@code super(...)}) are resolved directly.
+ *
+ * <p>A call whose value another call consumes (an argument, a receiver) is resolved once: its
+ * declared return type, when it names no type variable, is handed to the facade's per-node type
+ * cache, so that resolving the outer call does not resolve the inner one a second time through
+ * {@code solveMethodAsUsage} (11% of the resolving thread's samples on commons-lang3). The cache's
+ * key is private to JavaParser and is read by reflection; without it (another JavaParser version)
+ * the inner call is resolved twice as before, with the same outcome.
  */
 final class CallShapes {
 
@@ -48,16 +61,27 @@ final class CallShapes {
     }
 
     private static final Object EVERYWHERE = new Object();
+    /** JavaParserFacade's node data key for a node's type (lambdas solved), or null when not found. */
+    private static final DataKey<ResolvedType> TYPE_KEY = facadeTypeKey();
 
     private final TypeSolver typeSolver;
     private final JavaParserFacade facade;
     private final Map<Object, Map<String, Outcome>> byOwner = new IdentityHashMap<>();
     private final Map<Node, Outcome> bySite = new IdentityHashMap<>();
+    /** The declared return type of each outcome's target method, computed once per outcome. */
+    private final Map<Outcome, Returned> returnTypes = new IdentityHashMap<>();
     private long sites;
     private long shared;
 
-    CallShapes(TypeSolver typeSolver) {
+    private final boolean seedTypes;
+
+    /**
+     * @param seedTypes whether resolved calls hand their type to the facade; false only to compare
+     *                  against resolving inner calls twice, as before
+     */
+    CallShapes(TypeSolver typeSolver, boolean seedTypes) {
         this.typeSolver = typeSolver;
+        this.seedTypes = seedTypes && TYPE_KEY != null;
         this.facade = JavaParserFacade.get(typeSolver);
     }
 
@@ -75,6 +99,7 @@ final class CallShapes {
                 if (known != null) {
                     shared++;
                     bySite.put(call, known);
+                    seedType(call, known);
                     return known;
                 }
             }
@@ -91,7 +116,79 @@ final class CallShapes {
             cache.put(shape, outcome);
         }
         bySite.put(call, outcome);
+        seedType(call, outcome);
         return outcome;
+    }
+
+    /** Returns true when resolved calls hand their type to the facade (JavaParser's cache key was found). */
+    static boolean seedsTypes() {
+        return TYPE_KEY != null;
+    }
+
+    /**
+     * Hands a resolved call's type to the facade's node cache when an enclosing expression or call
+     * will ask for it. The facade would compute the same type by resolving the call again; a return
+     * type that names a type variable depends on inference and is left to the facade.
+     */
+    private void seedType(Node call, Outcome outcome) {
+        if (!seedTypes || !(call instanceof MethodCallExpr) || call.containsData(TYPE_KEY)) {
+            return;
+        }
+        if (!feedsACall(call)) {
+            return; // naming the return type costs a walk of the target's body: only when a call will ask
+        }
+        Returned returned = returnType(outcome);
+        if (returned.usable()) {
+            call.setData(TYPE_KEY, returned.type());
+        }
+    }
+
+    /**
+     * True when resolving an enclosing call will ask for this call's type: it is an argument or the
+     * receiver of a call, directly or through parentheses, operators or a conditional.
+     */
+    private static boolean feedsACall(Node call) {
+        Node n = call.getParentNode().orElse(null);
+        while (n instanceof EnclosedExpr || n instanceof BinaryExpr || n instanceof UnaryExpr
+                || n instanceof ConditionalExpr) {
+            n = n.getParentNode().orElse(null);
+        }
+        return n instanceof MethodCallExpr || n instanceof ObjectCreationExpr
+                || n instanceof ExplicitConstructorInvocationStmt;
+    }
+
+    /**
+     * A target's declared return type: {@code type} null when the target is no method or naming its
+     * return type failed ({@code failure}); {@code usable} when it names no type variable.
+     */
+    private record Returned(ResolvedType type, RuntimeException failure, boolean usable) {
+    }
+
+    private Returned returnType(Outcome outcome) {
+        return returnTypes.computeIfAbsent(outcome, o -> {
+            if (!(o.target() instanceof ResolvedMethodDeclaration method)) {
+                return new Returned(null, null, false);
+            }
+            try {
+                ResolvedType type = method.getReturnType();
+                return new Returned(type, null, !mentionsTypeVariable(type, 0));
+            } catch (RuntimeException e) {
+                return new Returned(null, e, false);
+            } catch (StackOverflowError e) {
+                return new Returned(null, new IllegalStateException("return type of " + method.getName(), e), false);
+            }
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static DataKey<ResolvedType> facadeTypeKey() {
+        try {
+            Field f = JavaParserFacade.class.getDeclaredField("TYPE_WITH_LAMBDAS_RESOLVED");
+            f.setAccessible(true);
+            return f.get(null) instanceof DataKey<?> key ? (DataKey<ResolvedType>) key : null;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null; // another JavaParser version: inner calls are resolved twice, as before
+        }
     }
 
     /** Returns how many call sites reused the outcome of an earlier site of the same shape. */
@@ -177,8 +274,20 @@ final class CallShapes {
     /** The type a name stands for in the call's scope, or null when it names none. */
     private String typeNamed(Node call, Expression scope) {
         SymbolReference<ResolvedTypeDeclaration> type = JavaParserFactory.getContext(call, typeSolver)
-                .solveType(scope.toString());
+                .solveType(dottedName(scope));
         return type.isSolved() ? "type " + type.getCorrespondingDeclaration().getQualifiedName() : null;
+    }
+
+    /** {@code a.b.C} for a chain of plain names, as the printer would write it but without printing. */
+    private static String dottedName(Expression scope) {
+        if (scope instanceof NameExpr n && n.getComment().isEmpty()) {
+            return n.getNameAsString();
+        }
+        if (scope instanceof FieldAccessExpr f && f.getComment().isEmpty() && f.getTypeArguments().isEmpty()
+                && (f.getScope() instanceof NameExpr || f.getScope() instanceof FieldAccessExpr)) {
+            return dottedName(f.getScope()) + "." + f.getNameAsString();
+        }
+        return scope.toString();
     }
 
     /**
@@ -189,10 +298,13 @@ final class CallShapes {
     private String typeOf(Expression e, boolean[] typeVariable) {
         if (e instanceof MethodCallExpr) {
             Outcome inner = bySite.get(e);
-            if (inner != null && inner.target() instanceof ResolvedMethodDeclaration method) {
-                ResolvedType returned = method.getReturnType();
-                if (!mentionsTypeVariable(returned, 0)) {
-                    return returned.describe();
+            if (inner != null) {
+                Returned returned = returnType(inner);
+                if (returned.failure() != null) {
+                    throw returned.failure(); // no shape for this site: it is resolved on its own
+                }
+                if (returned.usable()) {
+                    return returned.type().describe();
                 }
             }
         }
@@ -206,7 +318,7 @@ final class CallShapes {
         return type.describe();
     }
 
-    private static boolean mentionsTypeVariable(ResolvedType type, int depth) {
+    static boolean mentionsTypeVariable(ResolvedType type, int depth) {
         if (depth > 6 || type.isTypeVariable()) {
             return true; // very deep generics: treat as method-specific, which is only less sharing
         }

@@ -28,24 +28,51 @@ final class Dispatch {
     private final Map<String, String> binaryByQualified;
     private final Map<String, Set<String>> overridersBySignature = new HashMap<>();
     private final Map<String, List<MethodUsage>> inheritedByType = new HashMap<>();
+    /**
+     * The declared methods of each genome supertype as seen through its type arguments, keyed by its
+     * description ({@code Builder<java.lang.String>}): many classes implement the same interface, and
+     * each listing converts every method's parameter and return types. A supertype whose arguments
+     * name a type variable is listed per subtype, as two classes' {@code T} may have different bounds.
+     */
+    private final Map<String, List<MethodUsage>> declaredBySupertype = new HashMap<>();
 
     Dispatch(Map<String, String> binaryByQualified) {
         this.binaryByQualified = binaryByQualified;
     }
 
-    /** Records that a region overrides whatever genome supertype methods its declaration matches. */
+    /**
+     * Records that a region overrides whatever genome supertype methods its declaration matches. Only
+     * a method with the name and parameter count of an inherited genome method can match one: the
+     * others (most methods) are left before their parameter types are converted, as each conversion
+     * walks the method's whole body looking for local classes.
+     */
     void addOverrider(MethodDeclaration method, String regionId) {
+        String name = method.getNameAsString();
+        int arity = method.getParameters().size();
         ResolvedMethodDeclaration own;
-        List<String> erased = new ArrayList<>();
+        List<MethodUsage> candidates = new ArrayList<>();
         try {
             own = method.resolve();
+            for (MethodUsage inherited : inherited(own.declaringType())) {
+                if (inherited.getName().equals(name) && inherited.getNoParams() == arity) {
+                    candidates.add(inherited);
+                }
+            }
+        } catch (RuntimeException | StackOverflowError e) {
+            return; // an unresolvable declaring type: no dispatch edges for this method
+        }
+        if (candidates.isEmpty()) {
+            return;
+        }
+        List<String> erased = new ArrayList<>();
+        try {
             for (int i = 0; i < own.getNumberOfParams(); i++) {
                 erased.add(own.getParam(i).getType().erasure().describe());
             }
         } catch (RuntimeException | StackOverflowError e) {
             return; // unresolvable parameter types: no dispatch edges for this method
         }
-        for (MethodUsage inherited : inherited(own.declaringType())) {
+        for (MethodUsage inherited : candidates) {
             if (matches(inherited, own.getName(), erased)) {
                 try {
                     String key = inherited.getDeclaration().getQualifiedSignature();
@@ -87,7 +114,7 @@ final class Dispatch {
             try {
                 for (ResolvedReferenceType ancestor : type.getAllAncestors()) {
                     if (binaryByQualified.containsKey(ancestor.getQualifiedName())) {
-                        out.addAll(ancestor.getDeclaredMethods());
+                        out.addAll(declaredMethods(ancestor));
                     }
                 }
             } catch (RuntimeException | StackOverflowError e) {
@@ -95,6 +122,18 @@ final class Dispatch {
             }
             return out;
         });
+    }
+
+    private List<MethodUsage> declaredMethods(ResolvedReferenceType supertype) {
+        if (CallShapes.mentionsTypeVariable(supertype, 0)) {
+            return List.copyOf(supertype.getDeclaredMethods());
+        }
+        List<MethodUsage> known = declaredBySupertype.get(supertype.describe());
+        if (known == null) {
+            known = List.copyOf(supertype.getDeclaredMethods());
+            declaredBySupertype.put(supertype.describe(), known);
+        }
+        return known;
     }
 
     private static boolean matches(MethodUsage inherited, String name, List<String> erased) {
