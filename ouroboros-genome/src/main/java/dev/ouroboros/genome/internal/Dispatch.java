@@ -9,6 +9,7 @@ import com.github.javaparser.resolution.declarations.ResolvedReferenceTypeDeclar
 import com.github.javaparser.resolution.types.ResolvedReferenceType;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ final class Dispatch {
 
     private final Map<String, String> binaryByQualified;
     private final Map<String, Set<String>> overridersBySignature = new HashMap<>();
+    private final Set<String> overriddenNames = new HashSet<>();
     private final Map<String, List<MethodUsage>> inheritedByType = new HashMap<>();
     /**
      * The declared methods of each genome supertype as seen through its type arguments, keyed by its
@@ -77,6 +79,7 @@ final class Dispatch {
                 try {
                     String key = inherited.getDeclaration().getQualifiedSignature();
                     overridersBySignature.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(regionId);
+                    overriddenNames.add(inherited.getName());
                 } catch (RuntimeException | StackOverflowError e) {
                     // an inherited method whose signature cannot be named cannot be called by name either
                 }
@@ -86,7 +89,8 @@ final class Dispatch {
 
     /** Returns the regions that override or implement the target, empty when none or not a method. */
     Set<String> overridersOf(ResolvedMethodLikeDeclaration target) {
-        if (!(target instanceof ResolvedMethodDeclaration) || overridersBySignature.isEmpty()) {
+        // The name first: naming the signature converts the target's parameter types (a walk of its body).
+        if (!(target instanceof ResolvedMethodDeclaration) || !overriddenNames.contains(target.getName())) {
             return Set.of();
         }
         return overridersBySignature.getOrDefault(target.getQualifiedSignature(), Set.of());
