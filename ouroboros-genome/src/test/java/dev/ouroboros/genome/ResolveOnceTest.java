@@ -26,7 +26,7 @@ class ResolveOnceTest {
     void thisJavaParserLetsAResolvedCallHandItsTypeOn() {
         assertThat(CallGraphBuilder.canResolveInnerCallsOnce())
                 .as("JavaParserFacade's type cache key was not found: a JavaParser upgrade renamed it, and inner"
-                        + " calls are resolved twice again (slower, same graph); update CallShapes.facadeTypeKey")
+                        + " calls are resolved twice again (slower, same graph); update InnerCallTypes.facadeTypeKey")
                 .isTrue();
     }
 

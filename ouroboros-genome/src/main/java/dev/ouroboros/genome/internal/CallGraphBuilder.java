@@ -74,7 +74,7 @@ public final class CallGraphBuilder {
 
     /** Returns true when this JavaParser lets a resolved inner call hand its type to the outer call's resolution. */
     public static boolean canResolveInnerCallsOnce() {
-        return CallShapes.seedsTypes();
+        return InnerCallTypes.available();
     }
 
     /** Names every region and named type of a unit; must run on every unit before {@link #link}. */

@@ -1,12 +1,9 @@
 package dev.ouroboros.genome.internal;
 
-import com.github.javaparser.ast.DataKey;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
-import com.github.javaparser.ast.expr.BinaryExpr;
-import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
@@ -15,17 +12,13 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
-import com.github.javaparser.ast.expr.UnaryExpr;
-import com.github.javaparser.ast.stmt.ExplicitConstructorInvocationStmt;
 import com.github.javaparser.resolution.TypeSolver;
-import com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration;
 import com.github.javaparser.resolution.declarations.ResolvedMethodLikeDeclaration;
 import com.github.javaparser.resolution.declarations.ResolvedTypeDeclaration;
 import com.github.javaparser.resolution.model.SymbolReference;
 import com.github.javaparser.resolution.types.ResolvedType;
 import com.github.javaparser.symbolsolver.javaparsermodel.JavaParserFacade;
 import com.github.javaparser.symbolsolver.javaparsermodel.JavaParserFactory;
-import java.lang.reflect.Field;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -46,13 +39,7 @@ import java.util.function.Function;
  * method's {@code T} is not another method's {@code T}. Calls
  * whose shape cannot be named cheaply (lambda or method-reference arguments, qualified {@code new},
  * {@code this(...)}/{@code super(...)}) are resolved directly.
- *
- * <p>A call whose value another call consumes (an argument, a receiver) is resolved once: its
- * declared return type, when it names no type variable, is handed to the facade's per-node type
- * cache, so that resolving the outer call does not resolve the inner one a second time through
- * {@code solveMethodAsUsage} (11% of the resolving thread's samples on commons-lang3). The cache's
- * key is private to JavaParser and is read by reflection; without it (another JavaParser version)
- * the inner call is resolved twice as before, with the same outcome.
+ * A call that is another call's argument or receiver hands its type on through {@link InnerCallTypes}.
  */
 final class CallShapes {
 
@@ -61,19 +48,14 @@ final class CallShapes {
     }
 
     private static final Object EVERYWHERE = new Object();
-    /** JavaParserFacade's node data key for a node's type (lambdas solved), or null when not found. */
-    private static final DataKey<ResolvedType> TYPE_KEY = facadeTypeKey();
 
     private final TypeSolver typeSolver;
     private final JavaParserFacade facade;
     private final Map<Object, Map<String, Outcome>> byOwner = new IdentityHashMap<>();
     private final Map<Node, Outcome> bySite = new IdentityHashMap<>();
-    /** The declared return type of each outcome's target method, computed once per outcome. */
-    private final Map<Outcome, Returned> returnTypes = new IdentityHashMap<>();
+    private final InnerCallTypes innerTypes;
     private long sites;
     private long shared;
-
-    private final boolean seedTypes;
 
     /**
      * @param seedTypes whether resolved calls hand their type to the facade; false only to compare
@@ -81,7 +63,7 @@ final class CallShapes {
      */
     CallShapes(TypeSolver typeSolver, boolean seedTypes) {
         this.typeSolver = typeSolver;
-        this.seedTypes = seedTypes && TYPE_KEY != null;
+        this.innerTypes = new InnerCallTypes(seedTypes);
         this.facade = JavaParserFacade.get(typeSolver);
     }
 
@@ -99,7 +81,7 @@ final class CallShapes {
                 if (known != null) {
                     shared++;
                     bySite.put(call, known);
-                    seedType(call, known);
+                    innerTypes.seed(call, known);
                     return known;
                 }
             }
@@ -116,79 +98,8 @@ final class CallShapes {
             cache.put(shape, outcome);
         }
         bySite.put(call, outcome);
-        seedType(call, outcome);
+        innerTypes.seed(call, outcome);
         return outcome;
-    }
-
-    /** Returns true when resolved calls hand their type to the facade (JavaParser's cache key was found). */
-    static boolean seedsTypes() {
-        return TYPE_KEY != null;
-    }
-
-    /**
-     * Hands a resolved call's type to the facade's node cache when an enclosing expression or call
-     * will ask for it. The facade would compute the same type by resolving the call again; a return
-     * type that names a type variable depends on inference and is left to the facade.
-     */
-    private void seedType(Node call, Outcome outcome) {
-        if (!seedTypes || !(call instanceof MethodCallExpr) || call.containsData(TYPE_KEY)) {
-            return;
-        }
-        if (!feedsACall(call)) {
-            return; // naming the return type costs a walk of the target's body: only when a call will ask
-        }
-        Returned returned = returnType(outcome);
-        if (returned.usable()) {
-            call.setData(TYPE_KEY, returned.type());
-        }
-    }
-
-    /**
-     * True when resolving an enclosing call will ask for this call's type: it is an argument or the
-     * receiver of a call, directly or through parentheses, operators or a conditional.
-     */
-    private static boolean feedsACall(Node call) {
-        Node n = call.getParentNode().orElse(null);
-        while (n instanceof EnclosedExpr || n instanceof BinaryExpr || n instanceof UnaryExpr
-                || n instanceof ConditionalExpr) {
-            n = n.getParentNode().orElse(null);
-        }
-        return n instanceof MethodCallExpr || n instanceof ObjectCreationExpr
-                || n instanceof ExplicitConstructorInvocationStmt;
-    }
-
-    /**
-     * A target's declared return type: {@code type} null when the target is no method or naming its
-     * return type failed ({@code failure}); {@code usable} when it names no type variable.
-     */
-    private record Returned(ResolvedType type, RuntimeException failure, boolean usable) {
-    }
-
-    private Returned returnType(Outcome outcome) {
-        return returnTypes.computeIfAbsent(outcome, o -> {
-            if (!(o.target() instanceof ResolvedMethodDeclaration method)) {
-                return new Returned(null, null, false);
-            }
-            try {
-                ResolvedType type = method.getReturnType();
-                return new Returned(type, null, !mentionsTypeVariable(type, 0));
-            } catch (RuntimeException e) {
-                return new Returned(null, e, false);
-            } catch (StackOverflowError e) {
-                return new Returned(null, new IllegalStateException("return type of " + method.getName(), e), false);
-            }
-        });
-    }
-
-    @SuppressWarnings("unchecked")
-    private static DataKey<ResolvedType> facadeTypeKey() {
-        try {
-            Field f = JavaParserFacade.class.getDeclaredField("TYPE_WITH_LAMBDAS_RESOLVED");
-            f.setAccessible(true);
-            return f.get(null) instanceof DataKey<?> key ? (DataKey<ResolvedType>) key : null;
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null; // another JavaParser version: inner calls are resolved twice, as before
-        }
     }
 
     /** Returns how many call sites reused the outcome of an earlier site of the same shape. */
@@ -299,7 +210,7 @@ final class CallShapes {
         if (e instanceof MethodCallExpr) {
             Outcome inner = bySite.get(e);
             if (inner != null) {
-                Returned returned = returnType(inner);
+                InnerCallTypes.Returned returned = innerTypes.returnType(inner);
                 if (returned.failure() != null) {
                     throw returned.failure(); // no shape for this site: it is resolved on its own
                 }
