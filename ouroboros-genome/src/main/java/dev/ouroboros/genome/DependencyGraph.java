@@ -77,14 +77,21 @@ public final class DependencyGraph {
      * @return the graph, never null
      */
     public static DependencyGraph build(SourceGenome genome, List<Path> classPath) {
+        return build(genome, classPath, true);
+    }
+
+    /** As {@link #build(SourceGenome, List)}; {@code resolveInnerCallsOnce} false only to compare with the old way in tests. */
+    static DependencyGraph build(SourceGenome genome, List<Path> classPath, boolean resolveInnerCallsOnce) {
         Objects.requireNonNull(genome, "genome must not be null");
         Objects.requireNonNull(classPath, "classPath must not be null");
         List<GenomeProblem> problems = new ArrayList<>();
         List<String> classNames = genome.classNames();
-        classNames.parallelStream().forEach(genome::analysisUnit); // parse what is not cached yet on every core
+        // Parse what is not cached yet on every core; each file is read and hashed once, in name order.
+        List<Optional<CompilationUnit>> parsed = classNames.parallelStream().map(genome::analysisUnit).toList();
         Map<CompilationUnit, Path> units = new LinkedHashMap<>();
-        for (String className : classNames) {
-            genome.analysisUnit(className).ifPresent(u -> units.put(u, genome.sourceFile(className).orElseThrow()));
+        for (int i = 0; i < classNames.size(); i++) {
+            String className = classNames.get(i);
+            parsed.get(i).ifPresent(u -> units.put(u, genome.sourceFile(className).orElseThrow()));
         }
         CombinedTypeSolver solver = new CombinedTypeSolver(new ReflectionTypeSolver());
         for (Path root : genome.roots()) {
@@ -93,7 +100,7 @@ public final class DependencyGraph {
         for (Path jar : classPath) {
             addJar(solver, jar, problems);
         }
-        CallGraphBuilder builder = new CallGraphBuilder(solver);
+        CallGraphBuilder builder = new CallGraphBuilder(solver, resolveInnerCallsOnce);
         units.forEach(builder::index);
         units.keySet().forEach(builder::inherit);
         units.keySet().forEach(builder::link);

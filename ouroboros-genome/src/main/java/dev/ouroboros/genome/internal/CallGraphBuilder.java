@@ -58,9 +58,23 @@ public final class CallGraphBuilder {
     private final List<String> samples = new ArrayList<>();
 
     public CallGraphBuilder(TypeSolver typeSolver) {
+        this(typeSolver, true);
+    }
+
+    /**
+     * @param resolveInnerCallsOnce false resolves a call that is another call's argument or receiver
+     *                              twice (once for itself, once for the outer call's argument types),
+     *                              as before: only to compare the two ways in tests
+     */
+    public CallGraphBuilder(TypeSolver typeSolver, boolean resolveInnerCallsOnce) {
         this.symbolSolver = new JavaSymbolSolver(typeSolver);
         this.dispatch = new Dispatch(binaryByQualified);
-        this.shapes = new CallShapes(typeSolver);
+        this.shapes = new CallShapes(typeSolver, resolveInnerCallsOnce);
+    }
+
+    /** Returns true when this JavaParser lets a resolved inner call hand its type to the outer call's resolution. */
+    public static boolean canResolveInnerCallsOnce() {
+        return InnerCallTypes.available();
     }
 
     /** Names every region and named type of a unit; must run on every unit before {@link #link}. */

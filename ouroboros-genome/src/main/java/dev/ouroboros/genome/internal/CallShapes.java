@@ -13,7 +13,6 @@ import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.resolution.TypeSolver;
-import com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration;
 import com.github.javaparser.resolution.declarations.ResolvedMethodLikeDeclaration;
 import com.github.javaparser.resolution.declarations.ResolvedTypeDeclaration;
 import com.github.javaparser.resolution.model.SymbolReference;
@@ -40,6 +39,7 @@ import java.util.function.Function;
  * method's {@code T} is not another method's {@code T}. Calls
  * whose shape cannot be named cheaply (lambda or method-reference arguments, qualified {@code new},
  * {@code this(...)}/{@code super(...)}) are resolved directly.
+ * A call that is another call's argument or receiver hands its type on through {@link InnerCallTypes}.
  */
 final class CallShapes {
 
@@ -53,11 +53,17 @@ final class CallShapes {
     private final JavaParserFacade facade;
     private final Map<Object, Map<String, Outcome>> byOwner = new IdentityHashMap<>();
     private final Map<Node, Outcome> bySite = new IdentityHashMap<>();
+    private final InnerCallTypes innerTypes;
     private long sites;
     private long shared;
 
-    CallShapes(TypeSolver typeSolver) {
+    /**
+     * @param seedTypes whether resolved calls hand their type to the facade; false only to compare
+     *                  against resolving inner calls twice, as before
+     */
+    CallShapes(TypeSolver typeSolver, boolean seedTypes) {
         this.typeSolver = typeSolver;
+        this.innerTypes = new InnerCallTypes(seedTypes);
         this.facade = JavaParserFacade.get(typeSolver);
     }
 
@@ -75,6 +81,7 @@ final class CallShapes {
                 if (known != null) {
                     shared++;
                     bySite.put(call, known);
+                    innerTypes.seed(call, known);
                     return known;
                 }
             }
@@ -91,6 +98,7 @@ final class CallShapes {
             cache.put(shape, outcome);
         }
         bySite.put(call, outcome);
+        innerTypes.seed(call, outcome);
         return outcome;
     }
 
@@ -177,8 +185,20 @@ final class CallShapes {
     /** The type a name stands for in the call's scope, or null when it names none. */
     private String typeNamed(Node call, Expression scope) {
         SymbolReference<ResolvedTypeDeclaration> type = JavaParserFactory.getContext(call, typeSolver)
-                .solveType(scope.toString());
+                .solveType(dottedName(scope));
         return type.isSolved() ? "type " + type.getCorrespondingDeclaration().getQualifiedName() : null;
+    }
+
+    /** {@code a.b.C} for a chain of plain names, as the printer would write it but without printing. */
+    private static String dottedName(Expression scope) {
+        if (scope instanceof NameExpr n && n.getComment().isEmpty()) {
+            return n.getNameAsString();
+        }
+        if (scope instanceof FieldAccessExpr f && f.getComment().isEmpty() && f.getTypeArguments().isEmpty()
+                && (f.getScope() instanceof NameExpr || f.getScope() instanceof FieldAccessExpr)) {
+            return dottedName(f.getScope()) + "." + f.getNameAsString();
+        }
+        return scope.toString();
     }
 
     /**
@@ -189,10 +209,13 @@ final class CallShapes {
     private String typeOf(Expression e, boolean[] typeVariable) {
         if (e instanceof MethodCallExpr) {
             Outcome inner = bySite.get(e);
-            if (inner != null && inner.target() instanceof ResolvedMethodDeclaration method) {
-                ResolvedType returned = method.getReturnType();
-                if (!mentionsTypeVariable(returned, 0)) {
-                    return returned.describe();
+            if (inner != null) {
+                InnerCallTypes.Returned returned = innerTypes.returnType(inner);
+                if (returned.failure() != null) {
+                    throw returned.failure(); // no shape for this site: it is resolved on its own
+                }
+                if (returned.usable()) {
+                    return returned.type().describe();
                 }
             }
         }
@@ -206,7 +229,7 @@ final class CallShapes {
         return type.describe();
     }
 
-    private static boolean mentionsTypeVariable(ResolvedType type, int depth) {
+    static boolean mentionsTypeVariable(ResolvedType type, int depth) {
         if (depth > 6 || type.isTypeVariable()) {
             return true; // very deep generics: treat as method-specific, which is only less sharing
         }

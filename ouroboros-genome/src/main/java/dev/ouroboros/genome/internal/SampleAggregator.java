@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -38,6 +39,11 @@ public final class SampleAggregator {
     private final Map<String, Boolean> hasSource = new ConcurrentHashMap<>();
     private final Function<String, Boolean> sourceLookup = this::sourceExists; // one instance, not one per frame
     private final Map<MethodKey, Counter> counters = new HashMap<>();
+    /** Stands for "no source" in {@link #byMethod}; never counts anything. */
+    private static final Counter NO_SOURCE = new Counter();
+    /** Per method object of the current chunks (identity: JFR's objects do not override equals). */
+    private final Map<RecordedMethod, Counter> byMethod = new WeakHashMap<>();
+    private final Map<RecordedThread, Boolean> ignoredThreads = new WeakHashMap<>();
     private long total;
     private long withoutSource;
 
@@ -46,10 +52,16 @@ public final class SampleAggregator {
         this.lambdaPerNano = Math.log(2) / halfLife.toNanos();
     }
 
-    /** Charges one sample to the first frame with source. */
+    /**
+     * Charges one sample to the first frame with source. JFR hands out one {@link RecordedMethod}
+     * object per method in a chunk (its constant pool), so each method's source lookup and key are
+     * made once per chunk and later frames of it cost one identity lookup; nearly every sample's stack
+     * is a new object (bytecode indexes and lines differ), so stacks are not worth caching. The caches
+     * hold their keys weakly: a chunk's objects go when the stream moves on.
+     */
     public synchronized void accept(RecordedEvent event) {
         RecordedThread thread = event.getThread("sampledThread");
-        if (thread != null && thread.getJavaName() != null && thread.getJavaName().startsWith("ouroboros-")) {
+        if (thread != null && ignoredThreads.computeIfAbsent(thread, SampleAggregator::isOwnThread)) {
             return;
         }
         RecordedStackTrace stack = event.getStackTrace();
@@ -62,15 +74,32 @@ public final class SampleAggregator {
                 continue;
             }
             RecordedMethod method = frame.getMethod();
-            String className = method.getType().getName();
-            if (hasSource.computeIfAbsent(className, sourceLookup)) {
-                MethodKey key = new MethodKey(className, method.getName(), method.getDescriptor());
-                counters.computeIfAbsent(key, k -> new Counter()).add(event.getStartTime(), lambdaPerNano,
-                        frame.getLineNumber());
+            Counter counter = byMethod.get(method);
+            if (counter == null) {
+                counter = counterOf(method);
+                byMethod.put(method, counter);
+            }
+            if (counter != NO_SOURCE) {
+                counter.add(event.getStartTime(), lambdaPerNano, frame.getLineNumber());
                 return;
             }
         }
         withoutSource++;
+    }
+
+    private static boolean isOwnThread(RecordedThread thread) {
+        String name = thread.getJavaName();
+        return name != null && name.startsWith("ouroboros-");
+    }
+
+    /** The counter of a method with source, or {@link #NO_SOURCE}. */
+    private Counter counterOf(RecordedMethod method) {
+        String className = method.getType().getName();
+        if (!hasSource.computeIfAbsent(className, sourceLookup)) {
+            return NO_SOURCE;
+        }
+        return counters.computeIfAbsent(new MethodKey(className, method.getName(), method.getDescriptor()),
+                k -> new Counter());
     }
 
     public synchronized long totalSamples() {
