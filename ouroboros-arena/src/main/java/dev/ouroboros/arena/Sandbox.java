@@ -40,8 +40,8 @@ import org.slf4j.LoggerFactory;
  * limit, leaked something, died ({@code System.exit}, {@code Runtime.halt}, out of memory), hung or
  * broke the protocol is destroyed and replaced in the background; the run goes on. Verdicts are
  * cached by {@link CandidateKey a SHA-256 of the candidate}, so the same bytes are never evaluated
- * twice in one sandbox's life. Safe for concurrent use: up to {@link #poolSize()} candidates run at
- * once.
+ * twice in one sandbox's life. Safe for concurrent use: up to {@link #poolSize()} candidates of each
+ * kind run at once (timed candidates and correctness-only ones have workers of their own).
  */
 public final class Sandbox implements AutoCloseable {
 
@@ -49,6 +49,9 @@ public final class Sandbox implements AutoCloseable {
 
     /** A system property set on every worker JVM, first on its command line, to tell workers apart in {@code ps}. */
     public static final String WORKER_MARKER = "ouroboros.sandbox.worker";
+
+    /** The JIT option of workers that serve correctness-only candidates (no timing rounds): C1 only. */
+    public static final String TESTS_ONLY_JIT = "-XX:TieredStopAtLevel=1";
 
     private final Path javaExecutable;
     private final List<Path> classpath;
@@ -63,7 +66,10 @@ public final class Sandbox implements AutoCloseable {
     private final Path workDirectory;
     private final boolean ownsWorkDirectory;
     private final boolean keepWorkFiles;
+    /** Workers for candidates with timing rounds (full tiered JIT). */
     private final WorkerPool pool;
+    /** Workers for correctness-only candidates (no timing rounds), with {@link #TESTS_ONLY_JIT}. */
+    private final WorkerPool testPool;
     private final boolean inProcess;
     private final java.net.URLClassLoader inProcessClasspath;
     private final InProcessWorker inProcessWorker;
@@ -90,7 +96,8 @@ public final class Sandbox implements AutoCloseable {
         this.workDirectory = workDirectory;
         this.ownsWorkDirectory = ownsWorkDirectory;
         this.keepWorkFiles = b.keepWorkFiles;
-        this.pool = new WorkerPool(this::spawn, poolSize);
+        this.pool = new WorkerPool(() -> spawn(true), poolSize);
+        this.testPool = new WorkerPool(() -> spawn(false), poolSize);
         this.inProcess = b.inProcess;
         if (inProcess) {
             java.net.URL[] urls = b.workerClasspath.stream().map(p -> {
@@ -128,7 +135,11 @@ public final class Sandbox implements AutoCloseable {
         return poolSize;
     }
 
-    /** Starts the pool's workers now, in the background, so that the first candidates do not wait for a JVM. */
+    /**
+     * Starts the pool's workers for timed candidates now, in the background, so that the first candidates
+     * do not wait for a JVM. Correctness-only candidates (no timing rounds) run in workers of their own,
+     * with the C1 compiler only ({@link #TESTS_ONLY_JIT}); those start with the first such candidate.
+     */
     public void warmUp() {
         if (!inProcess) {
             pool.warmUp();
@@ -137,7 +148,8 @@ public final class Sandbox implements AutoCloseable {
 
     /** Counters of this sandbox's life so far. */
     public SandboxStatistics statistics() {
-        return new SandboxStatistics(evaluations.get(), cacheHits.get(), pool.started(), pool.retired());
+        return new SandboxStatistics(evaluations.get(), cacheHits.get(), pool.started() + testPool.started(),
+                pool.retired() + testPool.retired());
     }
 
     /**
@@ -194,6 +206,7 @@ public final class Sandbox implements AutoCloseable {
     public void close() {
         closed = true;
         pool.close();
+        testPool.close();
         if (inProcessClasspath != null) {
             try {
                 inProcessClasspath.close();
@@ -222,6 +235,7 @@ public final class Sandbox implements AutoCloseable {
 
     private Exchange exchange(SandboxRequest request, Path dir, long started) throws InterruptedException {
         long deadline = started + timeout.toNanos();
+        WorkerPool pool = request.warmupRounds() + request.measuredRounds() == 0 ? testPool : this.pool;
         for (int attempt = 1; ; attempt++) {
             WorkerProcess worker;
             try {
@@ -336,8 +350,8 @@ public final class Sandbox implements AutoCloseable {
         return dir;
     }
 
-    private WorkerProcess spawn() throws WorkerStartException {
-        List<String> command = command();
+    private WorkerProcess spawn(boolean timing) throws WorkerStartException {
+        List<String> command = command(timing);
         WorkerProcess worker;
         try {
             worker = WorkerProcess.start(command, maxOutputBytes);
@@ -359,7 +373,7 @@ public final class Sandbox implements AutoCloseable {
         return worker;
     }
 
-    private List<String> command() {
+    private List<String> command(boolean timing) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable.toString());
         // First, so that ps and ProcessHandle show it even when a long class path truncates the command line.
@@ -370,6 +384,12 @@ public final class Sandbox implements AutoCloseable {
         command.add("-XX:+ExitOnOutOfMemoryError");
         command.add("-XX:-UsePerfData");
         command.add("-Djava.awt.headless=true");
+        if (!timing) {
+            // Correctness-only workers run each candidate's tests once on fresh classes: C2 compilations of
+            // code that is thrown away after a few calls never pay off (they took ~40% of the CPU). Workers
+            // that time candidates keep the full tiered JIT, so that rounds measure code as production runs it.
+            command.add(TESTS_ONLY_JIT);
+        }
         command.add("-cp");
         command.add(String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()));
         command.add(SandboxWorker.class.getName());
