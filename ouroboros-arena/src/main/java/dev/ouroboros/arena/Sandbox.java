@@ -2,7 +2,7 @@ package dev.ouroboros.arena;
 
 import dev.ouroboros.arena.internal.CandidateKey;
 import dev.ouroboros.arena.internal.InProcessWorker;
-import dev.ouroboros.arena.internal.SandboxWorker;
+import dev.ouroboros.arena.internal.WorkerCommand;
 import dev.ouroboros.arena.internal.WorkerPool;
 import dev.ouroboros.arena.internal.WorkerPool.WorkerStartException;
 import dev.ouroboros.arena.internal.WorkerProcess;
@@ -51,7 +51,7 @@ public final class Sandbox implements AutoCloseable {
     public static final String WORKER_MARKER = "ouroboros.sandbox.worker";
 
     /** The JIT option of workers that serve correctness-only candidates (no timing rounds): C1 only. */
-    public static final String TESTS_ONLY_JIT = "-XX:TieredStopAtLevel=1";
+    public static final String TESTS_ONLY_JIT = WorkerCommand.TESTS_ONLY_JIT;
 
     private final Path javaExecutable;
     private final List<Path> classpath;
@@ -63,6 +63,7 @@ public final class Sandbox implements AutoCloseable {
     private final boolean cacheResults;
     private final TimingClock timingClock;
     private final int poolSize;
+    private final int correctnessPoolSize;
     private final Path workDirectory;
     private final boolean ownsWorkDirectory;
     private final boolean keepWorkFiles;
@@ -97,7 +98,8 @@ public final class Sandbox implements AutoCloseable {
         this.ownsWorkDirectory = ownsWorkDirectory;
         this.keepWorkFiles = b.keepWorkFiles;
         this.pool = new WorkerPool(() -> spawn(true), poolSize);
-        this.testPool = new WorkerPool(() -> spawn(false), poolSize);
+        this.correctnessPoolSize = b.correctnessPoolSize;
+        this.testPool = new WorkerPool(() -> spawn(false), correctnessPoolSize);
         this.inProcess = b.inProcess;
         if (inProcess) {
             java.net.URL[] urls = b.workerClasspath.stream().map(p -> {
@@ -130,9 +132,14 @@ public final class Sandbox implements AutoCloseable {
         return timeout;
     }
 
-    /** How many worker JVMs serve candidates at once. */
+    /** How many worker JVMs serve candidates with timing rounds at once. */
     public int poolSize() {
         return poolSize;
+    }
+
+    /** How many worker JVMs serve correctness-only candidates (no timing rounds) at once. */
+    public int correctnessPoolSize() {
+        return correctnessPoolSize;
     }
 
     /**
@@ -351,7 +358,7 @@ public final class Sandbox implements AutoCloseable {
     }
 
     private WorkerProcess spawn(boolean timing) throws WorkerStartException {
-        List<String> command = command(timing);
+        List<String> command = WorkerCommand.of(javaExecutable, WORKER_MARKER, classpath, timing);
         WorkerProcess worker;
         try {
             worker = WorkerProcess.start(command, maxOutputBytes);
@@ -371,29 +378,6 @@ public final class Sandbox implements AutoCloseable {
             throw new WorkerStartException(problem + " (command: " + String.join(" ", command) + ")", null, false);
         }
         return worker;
-    }
-
-    private List<String> command(boolean timing) {
-        List<String> command = new ArrayList<>();
-        command.add(javaExecutable.toString());
-        // First, so that ps and ProcessHandle show it even when a long class path truncates the command line.
-        command.add("-D" + WORKER_MARKER + "=true");
-        command.add("-Xmx256m");
-        command.add("-XX:+UseSerialGC");
-        command.add("-Xshare:auto");
-        command.add("-XX:+ExitOnOutOfMemoryError");
-        command.add("-XX:-UsePerfData");
-        command.add("-Djava.awt.headless=true");
-        if (!timing) {
-            // Correctness-only workers run each candidate's tests once on fresh classes: C2 compilations of
-            // code that is thrown away after a few calls never pay off (they took ~40% of the CPU). Workers
-            // that time candidates keep the full tiered JIT, so that rounds measure code as production runs it.
-            command.add(TESTS_ONLY_JIT);
-        }
-        command.add("-cp");
-        command.add(String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()));
-        command.add(SandboxWorker.class.getName());
-        return command;
     }
 
     private static void deleteTree(Path root) {
@@ -439,6 +423,7 @@ public final class Sandbox implements AutoCloseable {
         private boolean cacheResults = true;
         private TimingClock timingClock = TimingClock.WALL;
         private int poolSize = defaultPoolSize();
+        private int correctnessPoolSize = Runtime.getRuntime().availableProcessors();
         private Path workDirectory;
         private boolean keepWorkFiles;
         private boolean inProcess;
@@ -530,12 +515,17 @@ public final class Sandbox implements AutoCloseable {
          * half the processors, at least 1 (1 on a 2-core machine: the host compiles meanwhile).
          */
         public Builder poolSize(int poolSize) {
-            int cores = Runtime.getRuntime().availableProcessors();
-            if (poolSize < 1 || poolSize > cores) {
-                throw new IllegalArgumentException("poolSize must be between 1 and the " + cores
-                        + " available processors, was " + poolSize);
-            }
-            this.poolSize = poolSize;
+            this.poolSize = checkedPoolSize("poolSize", poolSize);
+            return this;
+        }
+
+        /**
+         * Worker JVMs serving correctness-only candidates (no timing rounds) at once; between 1 and the
+         * available processors; default all of them: nothing is timed, so concurrent candidates and the
+         * host's compilations cannot skew a measurement.
+         */
+        public Builder correctnessPoolSize(int size) {
+            this.correctnessPoolSize = checkedPoolSize("correctnessPoolSize", size);
             return this;
         }
 
@@ -583,6 +573,15 @@ public final class Sandbox implements AutoCloseable {
                 throw new SandboxException("cannot create the sandbox work directory "
                         + (workDirectory == null ? "in " + System.getProperty("java.io.tmpdir") : workDirectory), e);
             }
+        }
+
+        private static int checkedPoolSize(String what, int size) {
+            int cores = Runtime.getRuntime().availableProcessors();
+            if (size < 1 || size > cores) {
+                throw new IllegalArgumentException(what + " must be between 1 and the " + cores
+                        + " available processors, was " + size);
+            }
+            return size;
         }
 
         private static int defaultPoolSize() {

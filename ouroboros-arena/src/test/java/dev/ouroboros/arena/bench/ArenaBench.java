@@ -89,13 +89,13 @@ public final class ArenaBench {
         long[] compileNanos = new long[n];
         Sandbox.Builder builder = Sandbox.builder().workerClasspath(workerClasspath);
         if (Integer.getInteger("bench.pool", 0) > 0) {
-            builder.poolSize(Integer.getInteger("bench.pool"));
+            builder.correctnessPoolSize(Integer.getInteger("bench.pool"));
         }
         try (Sandbox sandbox = builder.build()) {
             // Warm every worker of the pool (correctness-only candidates have workers of their own) and the
             // compiler: JVM start, JUnit engines, javac's class path index.
             List<Thread> warmers = new ArrayList<>();
-            for (int w = 0; w < sandbox.poolSize(); w++) {
+            for (int w = 0; w < sandbox.correctnessPoolSize(); w++) {
                 int worker = w;
                 List<Compiled> warm = new ArrayList<>();
                 for (int i = 0; i < 5; i++) {
@@ -173,7 +173,7 @@ public final class ArenaBench {
                 }
             };
             List<Thread> evaluators = new ArrayList<>();
-            for (int e = 0; e < sandbox.poolSize(); e++) {
+            for (int e = 0; e < sandbox.correctnessPoolSize(); e++) {
                 Thread t = new Thread(evaluator, "bench-evaluator-" + e);
                 t.start();
                 evaluators.add(t);
@@ -186,7 +186,8 @@ public final class ArenaBench {
             long evaluated = Arrays.stream(evalNanos).filter(x -> x > 0).count();
             double rate = n / seconds;
             System.out.printf(Locale.ROOT, "(a) cascade throughput: %d candidates in %.2f s = %.1f candidates/s "
-                    + "(pool %d worker(s), warm; compile pipelined with evaluation)%n", n, seconds, rate, sandbox.poolSize());
+                    + "(%d correctness worker(s), warm; compile pipelined with evaluation)%n", n, seconds, rate,
+                    sandbox.correctnessPoolSize());
             System.out.printf(Locale.ROOT, "    compile + pre-flight: mean %.1f ms, p50 %.1f ms; sandbox evaluation (tests): "
                     + "mean %.1f ms, p50 %.1f ms over %d evaluated%n", mean(compileNanos), p50(compileNanos),
                     evalTotal[0] / 1e6 / Math.max(1, evaluated), p50(Arrays.stream(evalNanos).filter(x -> x > 0).toArray()),
