@@ -112,6 +112,7 @@ public final class ArenaBench {
             }
             SandboxStatistics before = sandbox.statistics();
             BlockingQueue<Compiled> queue = new ArrayBlockingQueue<>(4);
+            CpuMeter cpu = CpuMeter.start();
             long start = System.nanoTime();
             Thread producer = new Thread(() -> {
                 try {
@@ -182,6 +183,7 @@ public final class ArenaBench {
                 t.join();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuPerCandidate = cpu.stop() / 1e6 / n;
             SandboxStatistics after = sandbox.statistics();
             long evaluated = Arrays.stream(evalNanos).filter(x -> x > 0).count();
             double rate = n / seconds;
@@ -207,10 +209,15 @@ public final class ArenaBench {
             System.out.println(byOutcome);
             System.out.printf(Locale.ROOT, "    differential inputs compared: %d in all, %.1f per evaluated candidate%n", inputs[0],
                     inputs[0] / (double) Math.max(1, evaluated));
+            System.out.printf(Locale.ROOT, "    CPU time (host + workers): %.1f ms per candidate, so %d cores of"
+                    + " their own would bound this run at %.1f candidates/s%n", cpuPerCandidate,
+                    Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().availableProcessors() * 1000 / cpuPerCandidate);
             System.out.println("    outcomes: " + outcomes + "; workers started " + (after.workersStarted()
                     - before.workersStarted()) + ", retired " + (after.workersRetired() - before.workersRetired()));
-            return String.format(Locale.ROOT, "throughput_per_s=%.1f candidates=%d compile_ms_p50=%.1f eval_ms_p50=%.1f",
-                    rate, n, p50(compileNanos), p50(Arrays.stream(evalNanos).filter(x -> x > 0).toArray()));
+            return String.format(Locale.ROOT, "throughput_per_s=%.1f candidates=%d cpu_ms_per_candidate=%.1f"
+                    + " compile_ms_p50=%.1f eval_ms_p50=%.1f", rate, n, cpuPerCandidate, p50(compileNanos),
+                    p50(Arrays.stream(evalNanos).filter(x -> x > 0).toArray()));
         }
     }
 
