@@ -30,6 +30,9 @@ import javax.tools.ToolProvider;
  */
 public final class InMemoryCompiler implements AutoCloseable {
 
+    /** The feature release of the running JDK, whose javac this is. */
+    private static final int RUNTIME_RELEASE = Runtime.version().feature();
+
     private final JavaCompiler compiler;
     private final StandardJavaFileManager fileManager;
 
@@ -56,7 +59,8 @@ public final class InMemoryCompiler implements AutoCloseable {
     }
 
     /**
-     * Compiles sources in memory with {@code --release release -g}.
+     * Compiles sources in memory with {@code -g}, for {@code release} (through {@code --release} when it
+     * is not the running JDK's own release, whose system modules javac reads directly).
      *
      * @param sourcesByTopLevelClassName each compilation unit's text keyed by the binary name of its
      *                                   top-level class ({@code pkg.Foo}); not empty
@@ -72,7 +76,7 @@ public final class InMemoryCompiler implements AutoCloseable {
 
     /**
      * Like {@link #compile(Map, List, int)}, with extra javac options appended after
-     * {@code --release release -g -proc:none} (for example {@code -parameters}, to match the flags
+     * {@code [--release release] -g -proc:none -implicit:none} (for example {@code -parameters}, to match the flags
      * the loaded classes were built with).
      */
     public CompilationResult compile(Map<String, String> sourcesByTopLevelClassName, List<Path> classpath,
@@ -93,8 +97,15 @@ public final class InMemoryCompiler implements AutoCloseable {
             }
             units.add(InMemoryFileManager.source(name, Objects.requireNonNull(text, "source of " + name)));
         });
-        List<String> options = new ArrayList<>(List.of("--release", Integer.toString(release), "-g", "-proc:none",
-                "-implicit:none"));
+        List<String> options = new ArrayList<>();
+        if (release != RUNTIME_RELEASE) {
+            // --release N reads the platform's API from ct.sym through a file manager javac builds (and
+            // lists again) for every compilation: about half of a small compilation's time. The running
+            // JDK's own release needs no ct.sym: its system modules are the API, indexed once by the
+            // shared file manager, and the class files come out the same.
+            options.addAll(List.of("--release", Integer.toString(release)));
+        }
+        options.addAll(List.of("-g", "-proc:none", "-implicit:none"));
         options.addAll(extraOptions);
 
         synchronized (this) {

@@ -2,7 +2,7 @@ package dev.ouroboros.arena;
 
 import dev.ouroboros.arena.internal.CandidateKey;
 import dev.ouroboros.arena.internal.InProcessWorker;
-import dev.ouroboros.arena.internal.SandboxWorker;
+import dev.ouroboros.arena.internal.WorkerCommand;
 import dev.ouroboros.arena.internal.WorkerPool;
 import dev.ouroboros.arena.internal.WorkerPool.WorkerStartException;
 import dev.ouroboros.arena.internal.WorkerProcess;
@@ -40,8 +40,8 @@ import org.slf4j.LoggerFactory;
  * limit, leaked something, died ({@code System.exit}, {@code Runtime.halt}, out of memory), hung or
  * broke the protocol is destroyed and replaced in the background; the run goes on. Verdicts are
  * cached by {@link CandidateKey a SHA-256 of the candidate}, so the same bytes are never evaluated
- * twice in one sandbox's life. Safe for concurrent use: up to {@link #poolSize()} candidates run at
- * once.
+ * twice in one sandbox's life. Safe for concurrent use: up to {@link #poolSize()} candidates of each
+ * kind run at once (timed candidates and correctness-only ones have workers of their own).
  */
 public final class Sandbox implements AutoCloseable {
 
@@ -49,6 +49,9 @@ public final class Sandbox implements AutoCloseable {
 
     /** A system property set on every worker JVM, first on its command line, to tell workers apart in {@code ps}. */
     public static final String WORKER_MARKER = "ouroboros.sandbox.worker";
+
+    /** The JIT option of workers that serve correctness-only candidates (no timing rounds): C1 only. */
+    public static final String TESTS_ONLY_JIT = WorkerCommand.TESTS_ONLY_JIT;
 
     private final Path javaExecutable;
     private final List<Path> classpath;
@@ -60,10 +63,14 @@ public final class Sandbox implements AutoCloseable {
     private final boolean cacheResults;
     private final TimingClock timingClock;
     private final int poolSize;
+    private final int correctnessPoolSize;
     private final Path workDirectory;
     private final boolean ownsWorkDirectory;
     private final boolean keepWorkFiles;
+    /** Workers for candidates with timing rounds (full tiered JIT). */
     private final WorkerPool pool;
+    /** Workers for correctness-only candidates (no timing rounds), with {@link #TESTS_ONLY_JIT}. */
+    private final WorkerPool testPool;
     private final boolean inProcess;
     private final java.net.URLClassLoader inProcessClasspath;
     private final InProcessWorker inProcessWorker;
@@ -90,7 +97,9 @@ public final class Sandbox implements AutoCloseable {
         this.workDirectory = workDirectory;
         this.ownsWorkDirectory = ownsWorkDirectory;
         this.keepWorkFiles = b.keepWorkFiles;
-        this.pool = new WorkerPool(this::spawn, poolSize);
+        this.pool = new WorkerPool(() -> spawn(true), poolSize);
+        this.correctnessPoolSize = b.correctnessPoolSize;
+        this.testPool = new WorkerPool(() -> spawn(false), correctnessPoolSize);
         this.inProcess = b.inProcess;
         if (inProcess) {
             java.net.URL[] urls = b.workerClasspath.stream().map(p -> {
@@ -123,12 +132,21 @@ public final class Sandbox implements AutoCloseable {
         return timeout;
     }
 
-    /** How many worker JVMs serve candidates at once. */
+    /** How many worker JVMs serve candidates with timing rounds at once. */
     public int poolSize() {
         return poolSize;
     }
 
-    /** Starts the pool's workers now, in the background, so that the first candidates do not wait for a JVM. */
+    /** How many worker JVMs serve correctness-only candidates (no timing rounds) at once. */
+    public int correctnessPoolSize() {
+        return correctnessPoolSize;
+    }
+
+    /**
+     * Starts the pool's workers for timed candidates now, in the background, so that the first candidates
+     * do not wait for a JVM. Correctness-only candidates (no timing rounds) run in workers of their own,
+     * with the C1 compiler only ({@link #TESTS_ONLY_JIT}); those start with the first such candidate.
+     */
     public void warmUp() {
         if (!inProcess) {
             pool.warmUp();
@@ -137,7 +155,8 @@ public final class Sandbox implements AutoCloseable {
 
     /** Counters of this sandbox's life so far. */
     public SandboxStatistics statistics() {
-        return new SandboxStatistics(evaluations.get(), cacheHits.get(), pool.started(), pool.retired());
+        return new SandboxStatistics(evaluations.get(), cacheHits.get(), pool.started() + testPool.started(),
+                pool.retired() + testPool.retired());
     }
 
     /**
@@ -194,6 +213,7 @@ public final class Sandbox implements AutoCloseable {
     public void close() {
         closed = true;
         pool.close();
+        testPool.close();
         if (inProcessClasspath != null) {
             try {
                 inProcessClasspath.close();
@@ -222,6 +242,7 @@ public final class Sandbox implements AutoCloseable {
 
     private Exchange exchange(SandboxRequest request, Path dir, long started) throws InterruptedException {
         long deadline = started + timeout.toNanos();
+        WorkerPool pool = request.warmupRounds() + request.measuredRounds() == 0 ? testPool : this.pool;
         for (int attempt = 1; ; attempt++) {
             WorkerProcess worker;
             try {
@@ -337,8 +358,8 @@ public final class Sandbox implements AutoCloseable {
         return dir;
     }
 
-    private WorkerProcess spawn() throws WorkerStartException {
-        List<String> command = command();
+    private WorkerProcess spawn(boolean timing) throws WorkerStartException {
+        List<String> command = WorkerCommand.of(javaExecutable, WORKER_MARKER, classpath, timing);
         WorkerProcess worker;
         try {
             worker = WorkerProcess.start(command, maxOutputBytes);
@@ -358,23 +379,6 @@ public final class Sandbox implements AutoCloseable {
             throw new WorkerStartException(problem + " (command: " + String.join(" ", command) + ")", null, false);
         }
         return worker;
-    }
-
-    private List<String> command() {
-        List<String> command = new ArrayList<>();
-        command.add(javaExecutable.toString());
-        // First, so that ps and ProcessHandle show it even when a long class path truncates the command line.
-        command.add("-D" + WORKER_MARKER + "=true");
-        command.add("-Xmx256m");
-        command.add("-XX:+UseSerialGC");
-        command.add("-Xshare:auto");
-        command.add("-XX:+ExitOnOutOfMemoryError");
-        command.add("-XX:-UsePerfData");
-        command.add("-Djava.awt.headless=true");
-        command.add("-cp");
-        command.add(String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()));
-        command.add(SandboxWorker.class.getName());
-        return command;
     }
 
     private static void deleteTree(Path root) {
@@ -420,6 +424,7 @@ public final class Sandbox implements AutoCloseable {
         private boolean cacheResults = true;
         private TimingClock timingClock = TimingClock.WALL;
         private int poolSize = defaultPoolSize();
+        private int correctnessPoolSize = Runtime.getRuntime().availableProcessors();
         private Path workDirectory;
         private boolean keepWorkFiles;
         private boolean inProcess;
@@ -511,12 +516,17 @@ public final class Sandbox implements AutoCloseable {
          * half the processors, at least 1 (1 on a 2-core machine: the host compiles meanwhile).
          */
         public Builder poolSize(int poolSize) {
-            int cores = Runtime.getRuntime().availableProcessors();
-            if (poolSize < 1 || poolSize > cores) {
-                throw new IllegalArgumentException("poolSize must be between 1 and the " + cores
-                        + " available processors, was " + poolSize);
-            }
-            this.poolSize = poolSize;
+            this.poolSize = checkedPoolSize("poolSize", poolSize);
+            return this;
+        }
+
+        /**
+         * Worker JVMs serving correctness-only candidates (no timing rounds) at once; between 1 and the
+         * available processors; default all of them: nothing is timed, so concurrent candidates and the
+         * host's compilations cannot skew a measurement.
+         */
+        public Builder correctnessPoolSize(int size) {
+            this.correctnessPoolSize = checkedPoolSize("correctnessPoolSize", size);
             return this;
         }
 
@@ -564,6 +574,15 @@ public final class Sandbox implements AutoCloseable {
                 throw new SandboxException("cannot create the sandbox work directory "
                         + (workDirectory == null ? "in " + System.getProperty("java.io.tmpdir") : workDirectory), e);
             }
+        }
+
+        private static int checkedPoolSize(String what, int size) {
+            int cores = Runtime.getRuntime().availableProcessors();
+            if (size < 1 || size > cores) {
+                throw new IllegalArgumentException(what + " must be between 1 and the " + cores
+                        + " available processors, was " + size);
+            }
+            return size;
         }
 
         private static int defaultPoolSize() {

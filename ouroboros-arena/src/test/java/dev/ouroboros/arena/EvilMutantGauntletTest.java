@@ -80,6 +80,31 @@ class EvilMutantGauntletTest {
         nextNormalCandidatePasses();
     }
 
+    /** Correctness-only candidates (no timing rounds) run in workers of their own, with C1 only: same limits. */
+    @Test
+    void correctnessOnlyWorkersContainLoopsExitsAndLeaksToo() {
+        SandboxVerdict loop = testsOnly("loop-tests-only", Fixture.LOOPING);
+        SandboxVerdict exit = testsOnly("exit-tests-only", Fixture.EXITING);
+        SandboxVerdict leak = testsOnly("leak-tests-only", Fixture.LEAKING);
+        SandboxVerdict normal = testsOnly("normal-tests-only-" + NORMALS.incrementAndGet(), Fixture.FAST);
+
+        assertThat(loop.outcome()).as(loop.detail()).isEqualTo(SandboxOutcome.TIMED_OUT);
+        assertThat(loop.detail()).contains("time limit").contains("JoinerTest.");
+        assertThat(exit.outcome()).as(exit.detail()).isEqualTo(SandboxOutcome.WORKER_CRASHED);
+        assertThat(exit.detail()).contains("status 0");
+        assertThat(leak.outcome()).as(leak.detail()).isEqualTo(SandboxOutcome.THREADS_LEAKED);
+        assertThat(normal.outcome()).as(normal.detail()).isEqualTo(SandboxOutcome.PASSED);
+        assertThat(normal.testsRun()).isEqualTo(3);
+        nextNormalCandidatePasses();
+    }
+
+    private static SandboxVerdict testsOnly(String id, String source) {
+        SandboxVerdict verdict = sandbox.evaluate(new SandboxRequest(id, original, Fixture.compileTarget(compiler, source),
+                List.of(Fixture.TEST), 0, 0));
+        System.out.println("VERDICT " + verdict);
+        return verdict;
+    }
+
     @Test
     void systemExitKillsOnlyTheWorker() {
         SandboxVerdict v = evil("exit", Fixture.EXITING);
@@ -170,9 +195,10 @@ class EvilMutantGauntletTest {
 
         assertThat(v.outcome()).isEqualTo(SandboxOutcome.WORKER_CRASHED);
         assertThat(before.workersRetired()).isPositive();
-        assertThat(after.workersStarted() - after.workersRetired()).isBetween(0L, (long) POOL);
+        // Timed and correctness-only candidates have workers of their own: POOL of each kind at most.
+        assertThat(after.workersStarted() - after.workersRetired()).isBetween(0L, 2L * POOL);
         assertThat(ProcessHandle.current().descendants()
                 .filter(p -> p.info().commandLine().orElse("").contains(Sandbox.WORKER_MARKER))
-                .filter(ProcessHandle::isAlive).count()).isLessThanOrEqualTo(POOL);
+                .filter(ProcessHandle::isAlive).count()).isLessThanOrEqualTo(2L * POOL);
     }
 }

@@ -57,9 +57,18 @@ class SandboxPoolTest {
                 .withDifferential(DifferentialCheck.disabled());
     }
 
+    /** Live worker JVMs of both kinds. */
     private static List<Long> liveWorkerPids() {
         return ProcessHandle.current().descendants()
                 .filter(p -> p.info().commandLine().orElse("").contains(Sandbox.WORKER_MARKER))
+                .filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList();
+    }
+
+    /** Live workers that time candidates (the requests here have a timing round); correctness-only ones left out. */
+    private static List<Long> liveTimingWorkerPids() {
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains(Sandbox.WORKER_MARKER))
+                .filter(p -> !p.info().commandLine().orElse("").contains(Sandbox.TESTS_ONLY_JIT))
                 .filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList();
     }
 
@@ -77,12 +86,12 @@ class SandboxPoolTest {
         assertThat(after.evaluations() - before.evaluations()).isEqualTo(5);
         assertThat(after.workersStarted()).isEqualTo(before.workersStarted());
         assertThat(after.workersRetired()).isEqualTo(before.workersRetired());
-        assertThat(liveWorkerPids()).hasSize(1);
+        assertThat(liveTimingWorkerPids()).hasSize(1);
     }
 
     @Test
     void workerKilledFromOutsideIsReplacedAndTheRunGoesOn() throws InterruptedException {
-        List<Long> pids = liveWorkerPids();
+        List<Long> pids = liveTimingWorkerPids();
         assertThat(pids).hasSize(1);
         long started = sandbox.statistics().workersStarted();
         ProcessHandle killed = ProcessHandle.of(pids.get(0)).orElseThrow();
@@ -93,7 +102,7 @@ class SandboxPoolTest {
 
         assertThat(after.outcome()).as(after.detail()).isEqualTo(SandboxOutcome.PASSED);
         assertThat(sandbox.statistics().workersStarted()).isEqualTo(started + 1);
-        assertThat(liveWorkerPids()).hasSize(1).doesNotContain(pids.get(0));
+        assertThat(liveTimingWorkerPids()).hasSize(1).doesNotContain(pids.get(0));
     }
 
     @Test
@@ -148,11 +157,16 @@ class SandboxPoolTest {
     }
 
     @Test
-    void testsOnlyRequestPassesWithoutTimings() {
+    void testsOnlyRequestPassesWithoutTimingsInACorrectnessWorker() {
         SandboxVerdict v = sandbox.evaluate(new SandboxRequest("tests-only", original, freshVariant(),
                 List.of(Fixture.TEST), 0, 0));
 
         assertThat(v.outcome()).as(v.detail()).isEqualTo(SandboxOutcome.PASSED);
+        // Correctness-only candidates run in workers with the C1 compiler only; timed ones never do.
+        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .map(p -> p.info().commandLine().orElse(""))
+                .filter(c -> c.contains(Sandbox.WORKER_MARKER) && c.contains(Sandbox.TESTS_ONLY_JIT))).hasSize(1);
+        assertThat(liveTimingWorkerPids()).hasSize(1);
         assertThat(v.testsRun()).isEqualTo(3);
         assertThat(v.originalNanos()).isEmpty();
         assertThat(v.timing().rounds()).isZero();

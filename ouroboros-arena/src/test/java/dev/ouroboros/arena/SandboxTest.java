@@ -49,6 +49,20 @@ class SandboxTest {
     }
 
     @Test
+    void correctnessOnlyMutantStopsAtItsFirstFailingBatchCheapTestsFirst() {
+        // A proven original first: its times (joinsTwoThousand dwarfs the two others) make the plan.
+        SandboxVerdict fast = sandbox.evaluate(request("fast-tests-only", Fixture.FAST, Fixture.TEST, 0, 0));
+        SandboxVerdict wrong = sandbox.evaluate(request("wrong-tests-only", Fixture.WRONG, Fixture.TEST, 0, 0));
+
+        assertThat(fast.outcome()).as(fast.detail()).isEqualTo(SandboxOutcome.PASSED);
+        assertThat(fast.testsRun()).isEqualTo(3);
+        assertThat(wrong.outcome()).as(wrong.detail()).isEqualTo(SandboxOutcome.TESTS_FAILED);
+        assertThat(wrong.detail()).contains("joinsNothing");
+        // joinsNothing and joinsThree ran together first and failed: the expensive test never ran.
+        assertThat(wrong.testsRun()).as(wrong.detail()).isEqualTo(2);
+    }
+
+    @Test
     void obviousLoserStopsTimingEarly() {
         // Reversed roles: the quadratic join is the "mutant" of the StringBuilder one, ~20x slower.
         SandboxVerdict verdict = sandbox.evaluate(new SandboxRequest("loser", Fixture.compileTarget(compiler, Fixture.FAST),
@@ -94,7 +108,8 @@ class SandboxTest {
         assertThat(verdict.outcome()).isEqualTo(SandboxOutcome.TESTS_FAILED);
         assertThat(verdict.passed()).isFalse();
         assertThat(verdict.detail()).contains("JoinerTest.joinsNothing()").contains("none");
-        assertThat(verdict.testsRun()).isEqualTo(3);
+        // The tests that ran before the run stopped (cheap ones first: see the fail-fast test below).
+        assertThat(verdict.testsRun()).isBetween(2, 3);
         assertThat(verdict.originalNanos()).isEmpty();
         assertThat(verdict.timing().rounds()).isZero();
     }

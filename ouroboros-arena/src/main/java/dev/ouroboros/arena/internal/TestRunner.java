@@ -6,12 +6,14 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.support.descriptor.ClassSource;
@@ -32,9 +34,10 @@ final class TestRunner {
     /**
      * What one run of all test classes did; {@code failures} lists "test: exception" lines and
      * {@code nanos} is the summed execution time of the test methods themselves (discovery and
-     * engine overhead excluded, so that the timing screen sees the code under test, not JUnit).
+     * engine overhead excluded, so that the timing screen sees the code under test, not JUnit);
+     * {@code testNanos} is each test's own time, by JUnit unique ID, in the order they ran.
      */
-    record Run(int testsRun, List<String> failures, long nanos) {
+    record Run(int testsRun, List<String> failures, long nanos, Map<String, Long> testNanos) {
         boolean failed() {
             return !failures.isEmpty();
         }
@@ -75,9 +78,33 @@ final class TestRunner {
 
     /** Runs {@code testClasses} with {@code loader} as the thread's context class loader; timed in nanoseconds. */
     Run run(ClassLoader loader, List<Class<?>> testClasses) {
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(testClasses.stream().map(c -> selectClass(c)).toList())
-                .build();
+        return execute(loader, testClasses.stream().map(c -> (DiscoverySelector) selectClass(c)).toList());
+    }
+
+    /**
+     * Runs the tests of a {@link FailFastPlan} batch by batch, in its order, and stops after the first
+     * batch with a failure: the counts, failures and times are those of the batches that ran.
+     */
+    Run runBatches(ClassLoader loader, List<Class<?>> testClasses, List<List<String>> batches) {
+        int tests = 0;
+        long nanos = 0;
+        List<String> failures = new ArrayList<>();
+        Map<String, Long> testNanos = new LinkedHashMap<>();
+        for (List<String> batch : batches) {
+            Run r = execute(loader, batch.stream().map(id -> FailFastPlan.selector(id, testClasses)).toList());
+            tests += r.testsRun();
+            nanos += r.nanos();
+            failures.addAll(r.failures());
+            testNanos.putAll(r.testNanos());
+            if (r.failed()) {
+                break;
+            }
+        }
+        return new Run(tests, List.copyOf(failures), nanos, testNanos);
+    }
+
+    private Run execute(ClassLoader loader, List<DiscoverySelector> selectors) {
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectors).build();
         Listener listener = new Listener();
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
@@ -87,13 +114,15 @@ final class TestRunner {
         } finally {
             thread.setContextClassLoader(previous);
         }
-        return new Run(listener.tests.get(), List.copyOf(listener.failures), listener.testNanos.get());
+        return new Run(listener.tests.get(), List.copyOf(listener.failures), listener.testNanos.get(),
+                Map.copyOf(listener.perTest));
     }
 
     private final class Listener implements TestExecutionListener {
         final AtomicInteger tests = new AtomicInteger();
         final AtomicLong testNanos = new AtomicLong();
         final Map<String, Long> started = new ConcurrentHashMap<>();
+        final Map<String, Long> perTest = new ConcurrentHashMap<>();
         final List<String> failures = new ArrayList<>();
 
         @Override
@@ -109,7 +138,9 @@ final class TestRunner {
             if (id.isTest()) {
                 Long begin = started.remove(id.getUniqueId());
                 if (begin != null) {
-                    testNanos.addAndGet(now() - begin);
+                    long nanos = now() - begin;
+                    testNanos.addAndGet(nanos);
+                    perTest.put(id.getUniqueId(), nanos);
                 }
                 tests.incrementAndGet();
                 progress.test(null);

@@ -21,8 +21,11 @@ import java.util.concurrent.ForkJoinWorkerThread;
  */
 final class WorkerSession {
 
-    /** What the original did on its first correctness run in this worker. */
-    record OriginalRun(int testsRun, long nanos, boolean leaked) {
+    /**
+     * What the original did on its first correctness run in this worker, and the {@link FailFastPlan}
+     * it also passed (empty: mutants run their tests in one launcher run).
+     */
+    record OriginalRun(int testsRun, long nanos, boolean leaked, List<List<String>> failFast) {
     }
 
     private static final int MAX_DETAIL = 2000;
@@ -143,7 +146,6 @@ final class WorkerSession {
             long originalStart = System.nanoTime();
             TestRunner.Run original = run(originalLoader, originalTests, false);
             long nanos = System.nanoTime() - originalStart;
-            boolean leaked = !leakedSince(before).isEmpty();
             if (original.failed()) {
                 return result(WorkerProtocol.ORIGINAL_TESTS_FAILED,
                         "the original fails its own tests: " + original.failures().get(0), original.testsRun());
@@ -151,7 +153,27 @@ final class WorkerSession {
             if (original.testsRun() == 0) {
                 return result(WorkerProtocol.NO_TESTS_FOUND, "no tests found in " + testNames, 0);
             }
-            proven = new OriginalRun(original.testsRun(), nanos, leaked);
+            // Mutants of a proven original take their tests cheap first and stop at the first failing
+            // batch; the original must pass in that order too, else they keep the one-run order. The
+            // first run's times include JUnit's warm-up, so the plan is made again from the batched run.
+            List<List<String>> failFast = List.of();
+            Map<String, Long> times = original.testNanos();
+            for (int attempt = 0; attempt < 2 && !originalKey.isEmpty(); attempt++) {
+                List<List<String>> plan = FailFastPlan.of(times, new HashSet<>(testNames));
+                if (plan.isEmpty() || plan.equals(failFast)) {
+                    failFast = plan;
+                    break;
+                }
+                TestRunner.Run batched = runBatches(originalLoader, originalTests, plan, false);
+                if (batched.failed() || batched.testsRun() != original.testsRun()) {
+                    failFast = List.of();
+                    break;
+                }
+                failFast = plan;
+                times = batched.testNanos();
+            }
+            boolean leaked = !leakedSince(before).isEmpty();
+            proven = new OriginalRun(original.testsRun(), nanos, leaked, failFast);
             if (!originalKey.isEmpty()) {
                 provenOriginals.put(originalKey, proven);
             }
@@ -164,7 +186,7 @@ final class WorkerSession {
         enter("mutant-tests");
         progress.phase("mutant tests");
         Set<Thread> before = liveThreads();
-        TestRunner.Run mutant = runMutant(mutantLoader, mutantTests, slowestOriginal);
+        TestRunner.Run mutant = runMutant(mutantLoader, mutantTests, slowestOriginal, proven.failFast());
         List<Thread> mutantLeaks = leakedSince(before);
         if (mutant.failed()) {
             return result(WorkerProtocol.TESTS_FAILED, mutant.failures().get(0), mutant.testsRun());
@@ -196,9 +218,9 @@ final class WorkerSession {
                 long start = System.nanoTime();
                 o = run(originalLoader, originalTests, false);
                 slowestOriginal = Math.max(slowestOriginal, System.nanoTime() - start);
-                m = runMutant(mutantLoader, mutantTests, slowestOriginal);
+                m = runMutant(mutantLoader, mutantTests, slowestOriginal, List.of());
             } else {
-                m = runMutant(mutantLoader, mutantTests, slowestOriginal);
+                m = runMutant(mutantLoader, mutantTests, slowestOriginal, List.of());
                 long start = System.nanoTime();
                 o = run(originalLoader, originalTests, false);
                 slowestOriginal = Math.max(slowestOriginal, System.nanoTime() - start);
@@ -324,24 +346,36 @@ final class WorkerSession {
         return true;
     }
 
-    private TestRunner.Run runMutant(ClassLoader loader, List<Class<?>> tests, long originalNanos) {
+    /** Runs the mutant's tests within their time limit: in one launcher run, or by the batches of a non-empty plan. */
+    private TestRunner.Run runMutant(ClassLoader loader, List<Class<?>> tests, long originalNanos,
+            List<List<String>> failFast) {
         long limit = (long) (limitFactor * originalNanos) + limitConstantNanos;
         watchdog.limitRun(limit, String.format(Locale.ROOT,
                 "the mutant's tests ran past their time limit of %d ms (%.1f x the original's %d ms + %d ms)",
                 limit / 1_000_000, limitFactor, originalNanos / 1_000_000, limitConstantNanos / 1_000_000));
         try {
-            return run(loader, tests, true);
+            return failFast.isEmpty() ? run(loader, tests, true) : runBatches(loader, tests, failFast, true);
         } finally {
             watchdog.clearRunLimit();
         }
     }
 
     private TestRunner.Run run(ClassLoader loader, List<Class<?>> tests, boolean mutant) {
+        captureOutput(mutant);
+        return runner.run(loader, tests);
+    }
+
+    private TestRunner.Run runBatches(ClassLoader loader, List<Class<?>> tests, List<List<String>> batches,
+            boolean mutant) {
+        captureOutput(mutant);
+        return runner.runBatches(loader, tests, batches);
+    }
+
+    private void captureOutput(boolean mutant) {
         output.startRun(outputLimit, bytes -> watchdog.abort(
                 mutant ? WorkerProtocol.OUTPUT_FLOODED : WorkerProtocol.ORIGINAL_TESTS_FAILED,
                 (mutant ? "the mutant's tests" : "the original's tests") + " printed more than " + outputLimit
                         + " bytes in one run, during " + progress.describe() + "; it began: " + output.head()));
-        return runner.run(loader, tests);
     }
 
     /** Every live thread of the JVM. */

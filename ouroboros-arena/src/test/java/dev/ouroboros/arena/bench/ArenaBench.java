@@ -87,16 +87,32 @@ public final class ArenaBench {
         Map<String, Integer> outcomes = new TreeMap<>();
         long[] evalNanos = new long[n];
         long[] compileNanos = new long[n];
-        try (Sandbox sandbox = Sandbox.builder().workerClasspath(workerClasspath).build()) {
-            sandbox.warmUp();
-            // Warm the pool and the compiler: JVM start, JUnit engines, javac's class path index.
-            for (int i = 0; i < 5; i++) {
-                Compiled c = compileCandidate(compiler, "warm-" + i, "\n".repeat(1000 + i) + DemoSources.BUILDER,
-                        compileClasspath, original);
-                sandbox.evaluate(new SandboxRequest(c.name(), original, c.result().classes(), List.of(DemoSources.TEST), 0, 0));
+        Sandbox.Builder builder = Sandbox.builder().workerClasspath(workerClasspath);
+        if (Integer.getInteger("bench.pool", 0) > 0) {
+            builder.correctnessPoolSize(Integer.getInteger("bench.pool"));
+        }
+        try (Sandbox sandbox = builder.build()) {
+            // Warm every worker of the pool (correctness-only candidates have workers of their own) and the
+            // compiler: JVM start, JUnit engines, javac's class path index.
+            List<Thread> warmers = new ArrayList<>();
+            for (int w = 0; w < sandbox.correctnessPoolSize(); w++) {
+                int worker = w;
+                List<Compiled> warm = new ArrayList<>();
+                for (int i = 0; i < 5; i++) {
+                    warm.add(compileCandidate(compiler, "warm-" + worker + "-" + i, "\n".repeat(1000 + 10 * worker + i)
+                            + DemoSources.BUILDER, compileClasspath, original));
+                }
+                Thread t = new Thread(() -> warm.forEach(c -> sandbox.evaluate(new SandboxRequest(c.name(), original,
+                        c.result().classes(), List.of(DemoSources.TEST), 0, 0))), "bench-warm-" + w);
+                t.start();
+                warmers.add(t);
+            }
+            for (Thread t : warmers) {
+                t.join();
             }
             SandboxStatistics before = sandbox.statistics();
             BlockingQueue<Compiled> queue = new ArrayBlockingQueue<>(4);
+            CpuMeter cpu = CpuMeter.start();
             long start = System.nanoTime();
             Thread producer = new Thread(() -> {
                 try {
@@ -112,39 +128,71 @@ public final class ArenaBench {
                 }
             }, "bench-compiler");
             producer.start();
-            int i = 0;
-            long evalTotal = 0;
-            long inputs = 0;
+            long[] evalTotal = new long[1];
+            long[] inputs = new long[1];
             Map<String, List<Long>> phases = new java.util.LinkedHashMap<>();
-            for (Compiled c = queue.take(); c != END; c = queue.take(), i++) {
-                compileNanos[i] = c.compileNanos();
-                if (c.rejected() != null) {
-                    outcomes.merge(c.rejected(), 1, Integer::sum);
-                    continue;
+            Map<String, List<Long>> testsByOutcome = new TreeMap<>();
+            // As many evaluators as the pool has workers, each taking the next compiled candidate.
+            java.util.concurrent.atomic.AtomicInteger taken = new java.util.concurrent.atomic.AtomicInteger();
+            Runnable evaluator = () -> {
+                try {
+                    for (Compiled c = queue.take(); c != END; c = queue.take()) {
+                        int i = taken.getAndIncrement();
+                        SandboxVerdict v = null;
+                        long t = System.nanoTime();
+                        if (c.rejected() == null) {
+                            v = sandbox.evaluate(new SandboxRequest(c.name(), original, c.result().classes(),
+                                    List.of(DemoSources.TEST), 0, 0));
+                        }
+                        long nanos = System.nanoTime() - t;
+                        synchronized (outcomes) {
+                            compileNanos[i] = c.compileNanos();
+                            if (v == null) {
+                                outcomes.merge(c.rejected(), 1, Integer::sum);
+                                continue;
+                            }
+                            evalNanos[i] = nanos;
+                            evalTotal[0] += nanos;
+                            outcomes.merge(v.outcome().name(), 1, Integer::sum);
+                            long inWorker = 0;
+                            for (Map.Entry<String, java.time.Duration> p : v.phases().entrySet()) {
+                                phases.computeIfAbsent(p.getKey(), k -> new ArrayList<>()).add(p.getValue().toNanos());
+                                inWorker += p.getValue().toNanos();
+                            }
+                            phases.computeIfAbsent("host+protocol", k -> new ArrayList<>()).add(nanos - inWorker);
+                            java.time.Duration tests = v.phases().get("mutant-tests");
+                            if (tests != null) {
+                                testsByOutcome.computeIfAbsent(v.outcome().name(), k -> new ArrayList<>())
+                                        .add(tests.toNanos());
+                            }
+                            inputs[0] += v.differentialInputs();
+                        }
+                    }
+                    queue.put(END); // let the other evaluators stop too
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
-                long t = System.nanoTime();
-                SandboxVerdict v = sandbox.evaluate(new SandboxRequest(c.name(), original, c.result().classes(),
-                        List.of(DemoSources.TEST), 0, 0));
-                evalNanos[i] = System.nanoTime() - t;
-                evalTotal += evalNanos[i];
-                outcomes.merge(v.outcome().name(), 1, Integer::sum);
-                long inWorker = 0;
-                for (Map.Entry<String, java.time.Duration> p : v.phases().entrySet()) {
-                    phases.computeIfAbsent(p.getKey(), k -> new ArrayList<>()).add(p.getValue().toNanos());
-                    inWorker += p.getValue().toNanos();
-                }
-                phases.computeIfAbsent("host+protocol", k -> new ArrayList<>()).add(evalNanos[i] - inWorker);
-                inputs += v.differentialInputs();
+            };
+            List<Thread> evaluators = new ArrayList<>();
+            for (int e = 0; e < sandbox.correctnessPoolSize(); e++) {
+                Thread t = new Thread(evaluator, "bench-evaluator-" + e);
+                t.start();
+                evaluators.add(t);
+            }
+            for (Thread t : evaluators) {
+                t.join();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuPerCandidate = cpu.stop() / 1e6 / n;
             SandboxStatistics after = sandbox.statistics();
             long evaluated = Arrays.stream(evalNanos).filter(x -> x > 0).count();
             double rate = n / seconds;
             System.out.printf(Locale.ROOT, "(a) cascade throughput: %d candidates in %.2f s = %.1f candidates/s "
-                    + "(pool %d worker(s), warm; compile pipelined with evaluation)%n", n, seconds, rate, sandbox.poolSize());
+                    + "(%d correctness worker(s), warm; compile pipelined with evaluation)%n", n, seconds, rate,
+                    sandbox.correctnessPoolSize());
             System.out.printf(Locale.ROOT, "    compile + pre-flight: mean %.1f ms, p50 %.1f ms; sandbox evaluation (tests): "
                     + "mean %.1f ms, p50 %.1f ms over %d evaluated%n", mean(compileNanos), p50(compileNanos),
-                    evalTotal / 1e6 / Math.max(1, evaluated), p50(Arrays.stream(evalNanos).filter(x -> x > 0).toArray()),
+                    evalTotal[0] / 1e6 / Math.max(1, evaluated), p50(Arrays.stream(evalNanos).filter(x -> x > 0).toArray()),
                     evaluated);
             StringBuilder breakdown = new StringBuilder("    where the evaluation time goes (mean ms per candidate that reached"
                     + " the phase, p50, count):");
@@ -153,12 +201,23 @@ public final class ArenaBench {
                 breakdown.append(String.format(Locale.ROOT, " %s %.1f/%.1f (%d);", e.getKey(), mean(xs), p50(xs), xs.length));
             }
             System.out.println(breakdown);
-            System.out.printf(Locale.ROOT, "    differential inputs compared: %d in all, %.1f per evaluated candidate%n", inputs,
-                    inputs / (double) Math.max(1, evaluated));
+            StringBuilder byOutcome = new StringBuilder("    mutant tests by outcome (mean/p50 ms, count):");
+            for (Map.Entry<String, List<Long>> e : testsByOutcome.entrySet()) {
+                long[] xs = e.getValue().stream().mapToLong(Long::longValue).toArray();
+                byOutcome.append(String.format(Locale.ROOT, " %s %.1f/%.1f (%d);", e.getKey(), mean(xs), p50(xs), xs.length));
+            }
+            System.out.println(byOutcome);
+            System.out.printf(Locale.ROOT, "    differential inputs compared: %d in all, %.1f per evaluated candidate%n", inputs[0],
+                    inputs[0] / (double) Math.max(1, evaluated));
+            System.out.printf(Locale.ROOT, "    CPU time (host + workers): %.1f ms per candidate, so %d cores of"
+                    + " their own would bound this run at %.1f candidates/s%n", cpuPerCandidate,
+                    Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().availableProcessors() * 1000 / cpuPerCandidate);
             System.out.println("    outcomes: " + outcomes + "; workers started " + (after.workersStarted()
                     - before.workersStarted()) + ", retired " + (after.workersRetired() - before.workersRetired()));
-            return String.format(Locale.ROOT, "throughput_per_s=%.1f candidates=%d compile_ms_p50=%.1f eval_ms_p50=%.1f",
-                    rate, n, p50(compileNanos), p50(Arrays.stream(evalNanos).filter(x -> x > 0).toArray()));
+            return String.format(Locale.ROOT, "throughput_per_s=%.1f candidates=%d cpu_ms_per_candidate=%.1f"
+                    + " compile_ms_p50=%.1f eval_ms_p50=%.1f", rate, n, cpuPerCandidate, p50(compileNanos),
+                    p50(Arrays.stream(evalNanos).filter(x -> x > 0).toArray()));
         }
     }
 
