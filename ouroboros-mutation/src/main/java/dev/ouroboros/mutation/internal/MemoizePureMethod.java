@@ -29,7 +29,7 @@ import java.util.random.RandomGenerator;
  * "holder"), and every {@code return e;} becomes {@code return Holder.put(key, e);}, which stores
  * the answer and returns it. No statement of the original body moves.
  *
- * <p>The target class gains no field, method or constructor (only locals, a label and constant-pool
+ * <p>The target class gains no field, method or constructor (only two locals and constant-pool
  * references to the holder), so it stays redefinable; the holder is a new class, which {@code
  * redefineClasses} cannot add by itself (see docs/operators.md). Preconditions, checked:
  * <ul>
