@@ -190,11 +190,11 @@ public final class Mutator {
         for (int op = 0; op < operators.size(); op++) {
             MutationOperator operator = operators.get(op);
             int count;
-            long start = clock == null ? 0 : System.nanoTime();
+            long start = clock == null ? 0 : clock.now();
             try {
                 count = operator.countPoints(probeBody);
                 if (clock != null) {
-                    clock.add(operator.name(), System.nanoTime() - start, false);
+                    clock.add(operator.name(), clock.now() - start, false);
                 }
             } catch (RuntimeException e) {
                 LOG.warn("operator {} failed to count its points in {}; skipping it", operator.name(), region.id(), e);
@@ -213,10 +213,10 @@ public final class Mutator {
             if (made.size() == maxCandidates) {
                 break;
             }
-            long start = clock == null ? 0 : System.nanoTime();
+            long start = clock == null ? 0 : clock.now();
             Optional<MutationCandidate> c = candidate(parser, where, operators, point);
             if (clock != null) {
-                clock.add(operators.get(point.operator()).name(), System.nanoTime() - start, c.isPresent());
+                clock.add(operators.get(point.operator()).name(), clock.now() - start, c.isPresent());
             }
             c.ifPresent(m -> made.add(new Attempt(point, m)));
         }

@@ -4,8 +4,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The benchmark's per-operator clock: time spent counting an operator's points and making its
- * candidates, and how many candidates came out. Off unless {@code Mutator.Builder#timeOperators}
+ * The benchmark's per-operator clock: CPU time of the calling thread spent counting an operator's
+ * points and making its candidates (on a shared machine wall time mostly measures the other load),
+ * and how many candidates came out. Off unless {@code Mutator.Builder#timeOperators}
  * turns it on; calls from several threads are serialized.
  */
 final class OperatorClock {
@@ -13,7 +14,7 @@ final class OperatorClock {
     /**
      * One operator's totals.
      *
-     * @param nanos      time counting points and making candidates, in nanoseconds
+     * @param nanos      thread CPU time counting points and making candidates, in nanoseconds
      * @param candidates candidates made
      */
     record Time(long nanos, long candidates) {
@@ -52,6 +53,14 @@ final class OperatorClock {
             out.put(op, s.toString());
         });
         return out;
+    }
+
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /** Returns the calling thread's CPU time in nanoseconds. */
+    long now() {
+        return THREADS.getCurrentThreadCpuTime();
     }
 
     synchronized void add(String operator, long nanos, boolean made) {

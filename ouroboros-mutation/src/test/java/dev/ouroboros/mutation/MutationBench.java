@@ -170,7 +170,7 @@ class MutationBench {
                 + " edits printed) %.0f candidates/s, expression edits as text %.0f candidates/s: ratio %.2f%n", baselineClasses,
                 beforeRate, afterRate, afterRate / beforeRate));
         report.write(String.format("compile sample: %d per operator, %.1f s%n%n", SAMPLE_PER_OPERATOR, compileSeconds));
-        report.write("| operator | kind | candidates | time (s) | candidates/s | made by | pretty-printed | compiled / sampled | compile rate |\n");
+        report.write("| operator | kind | candidates | CPU time (s) | candidates per CPU s | made by | pretty-printed | compiled / sampled | compile rate |\n");
         report.write("| --- | --- | ---: | ---: | ---: | --- | ---: | ---: | ---: |\n");
         Map<String, OperatorClock.Time> times = mutator.operatorTimes();
         StringBuilder result = new StringBuilder(String.format("RESULT mutation candidates_per_s=%.0f candidates_per_cpu_s=%.0f before_per_s=%.0f after_per_s=%.0f speedup=%.2f candidates=%d duplicates=%d regions=%d classes=%d",

@@ -185,9 +185,6 @@ public final class StatementSplice {
                 return Result.UNSURE;
             }
             Statement source = toPristine.get(changed.get());
-            if (addedCarryLexicalText()) {
-                forgetLexicalText(work);
-            }
             String printed;
             try {
                 printed = printAgain(edit, changed.get(), source);
@@ -233,6 +230,7 @@ public final class StatementSplice {
         if (fresh == null) {
             return null;
         }
+        forgetLexicalText(work);
         LexicalPreservingPrinter.setup(fresh);
         log.clear();
         edit.accept(workBody);
@@ -432,27 +430,12 @@ public final class StatementSplice {
     }
 
     /**
-     * Whether a node the edit added carries lexical text: a copy ({@code Node.clone} copies node
-     * data) of a statement the printer made up text for while it looked for an indentation in an
-     * earlier print. Printed from that text, the copy would read differently than printed afresh,
-     * and a candidate's text would depend on which candidates were made before it.
-     */
-    private boolean addedCarryLexicalText() {
-        for (ChangeLog.Event e : log.events()) {
-            if (e.after() instanceof Node added && !originals.contains(added)) {
-                boolean[] found = {false};
-                added.walk(n -> found[0] |= n.containsData(LexicalPreservingPrinter.NODE_TEXT_DATA));
-                if (found[0]) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Drops the lexical text earlier prints left anywhere in the member (see {@link
-     * #addedCarryLexicalText}); the printer makes it up again where it needs it.
+     * Drops the lexical text earlier prints left anywhere in the member. While it looks for an
+     * indentation, the printer makes up text for the statements before the printed one, from the tree
+     * as the edit left it, and keeps it on them: a later print would find its indentation in that
+     * text, and a statement a later edit copies ({@code Node.clone} copies node data) would be printed
+     * from its donor's text instead of afresh. A candidate's blanks would depend on which candidates
+     * were made before it; every print starts from the same member instead.
      */
     private static void forgetLexicalText(Node member) {
         java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>();
