@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
  * Every speed-up of the mutator must leave its output alone: for the same seed, the current path and
  * the previous one (expression-slot edits printed lexically, kept behind a package-private builder
  * switch) must list the same candidates — same ids, operators, points, texts, diffs and printing
- * flags, in the same order — on real commons-lang3 classes. Classes: {@code -Dequivalence.classes=n}
- * evenly spaced over the sorted corpus (0 = all 231; default 8), plus classes chosen for their many
- * conditions or for a candidate whose text depended on earlier prints.
+ * flags, in the same order — on real commons-lang3 classes. Seeds: {@code -Dequivalence.seeds}
+ * (default 0). Classes: {@code -Dequivalence.classes=n} evenly spaced over the sorted corpus (0 = all
+ * 231; default 4), plus classes chosen for their many conditions or for a candidate whose text once
+ * depended on earlier prints.
  */
 class FastPathEquivalenceTest {
 
@@ -34,12 +35,14 @@ class FastPathEquivalenceTest {
     @Test
     void expressionEditsWrittenAsTextGiveTheCandidatesThePrinterGave() throws IOException {
         SourceGenome genome = SourceGenome.of(List.of(sources));
-        for (long seed : new long[] {0, 7}) {
+        // One seed in the normal run (about a minute); -Dequivalence.seeds=0,7 for more.
+        for (String seedText : System.getProperty("equivalence.seeds", "0").split(",")) {
+            long seed = Long.parseLong(seedText.trim());
             Mutator now = Mutator.builder().maxCandidates(100_000).seed(seed).timeOperators(true).build();
             Mutator before = Mutator.builder().maxCandidates(100_000).seed(seed).expressionText(false)
                     .timeOperators(true).build();
             int compared = 0;
-            for (String className : classes(Integer.getInteger("equivalence.classes", 8))) {
+            for (String className : classes(Integer.getInteger("equivalence.classes", 4))) {
                 List<GenomeRegion> regions;
                 try {
                     regions = genome.regions(className);
