@@ -67,9 +67,13 @@ public final class Mutator {
     private final int maxCandidates;
     private final UnitCache units;
     private final boolean statementSplice;
+    private final boolean expressionText;
+    private final OperatorClock clock;
 
     private Mutator(Builder builder) {
         this.statementSplice = builder.statementSplice;
+        this.expressionText = builder.expressionText;
+        this.clock = builder.timeOperators ? new OperatorClock() : null;
         this.operators = builder.operators;
         this.seed = builder.seed;
         this.maxCandidates = builder.maxCandidates;
@@ -99,6 +103,16 @@ public final class Mutator {
     /** Returns how many compilation-unit parses this mutator keeps between calls (0: none). */
     public int parseCacheSize() {
         return units.capacity();
+    }
+
+    /** Returns the time spent per operator so far (empty unless the builder turned the clock on). */
+    java.util.Map<String, OperatorClock.Time> operatorTimes() {
+        return clock == null ? java.util.Map.of() : clock.times();
+    }
+
+    /** Returns, per operator, how many candidates took each way of making their text (empty unless timed). */
+    java.util.Map<String, String> operatorRoutes() {
+        return clock == null ? java.util.Map.of() : clock.routes();
     }
 
     /** Returns how many whole-unit parses this mutator has made so far: a cache hit makes none. */
@@ -162,7 +176,8 @@ public final class Mutator {
     private Region region(JavaParser parser, UnitCache.Entry entry, GenomeRegion region, Path file, String path,
             String original, BlockStmt probeBody) {
         return new Region(region, file, path, original, entry.lines(original),
-                statementSplice ? StatementSplice.of(original, probeBody, parser.getParserConfiguration().getLanguageLevel())
+                statementSplice ? StatementSplice.of(original, probeBody, parser.getParserConfiguration().getLanguageLevel(),
+                        expressionText)
                         : Optional.empty(),
                 MemberSplice.of(parser, original, probeBody));
     }
@@ -175,8 +190,12 @@ public final class Mutator {
         for (int op = 0; op < operators.size(); op++) {
             MutationOperator operator = operators.get(op);
             int count;
+            long start = clock == null ? 0 : clock.now();
             try {
                 count = operator.countPoints(probeBody);
+                if (clock != null) {
+                    clock.add(operator.name(), clock.now() - start, false);
+                }
             } catch (RuntimeException e) {
                 LOG.warn("operator {} failed to count its points in {}; skipping it", operator.name(), region.id(), e);
                 continue;
@@ -194,7 +213,12 @@ public final class Mutator {
             if (made.size() == maxCandidates) {
                 break;
             }
-            candidate(parser, where, operators, point).ifPresent(c -> made.add(new Attempt(point, c)));
+            long start = clock == null ? 0 : clock.now();
+            Optional<MutationCandidate> c = candidate(parser, where, operators, point);
+            if (clock != null) {
+                clock.add(operators.get(point.operator()).name(), clock.now() - start, c.isPresent());
+            }
+            c.ifPresent(m -> made.add(new Attempt(point, m)));
         }
         made.sort(Comparator.comparingInt((Attempt a) -> a.point().operator()).thenComparingInt(a -> a.point().index()));
         return made.stream().map(Attempt::candidate).toList();
@@ -212,6 +236,7 @@ public final class Mutator {
         long randomSeed = Long.parseUnsignedLong(id, 16);
         String text = null;
         boolean lexical = true;
+        OperatorClock.Route route = OperatorClock.Route.UNIT;
         int equalPrefix = 0;
         int equalSuffix = 0;
         try {
@@ -228,6 +253,7 @@ public final class Mutator {
                 }
                 if (r.outcome() == StatementSplice.Outcome.SPLICED) {
                     text = r.text();
+                    route = r.printed() ? OperatorClock.Route.PRINTED_STATEMENT : OperatorClock.Route.TEXT;
                     equalPrefix = r.from();
                     equalSuffix = original.length() - r.oldEnd();
                 }
@@ -235,6 +261,7 @@ public final class Mutator {
             if (text == null && memberOnly && splice.isPresent()) {
                 text = splice.get().edit(body -> operator.apply(body, point.index(), new SplittableRandom(randomSeed)))
                         .orElse(null);
+                route = OperatorClock.Route.MEMBER;
             }
         } catch (RuntimeException e) {
             LOG.debug("skipped {} point {} in {}: the operator failed: {}", operator.name(), point.index(),
@@ -252,6 +279,7 @@ public final class Mutator {
                         region.id(), e.toString());
                 return Optional.empty();
             }
+            route = OperatorClock.Route.UNIT;
             text = print(parser, unit, operator, point, region);
             lexical = text != null;
             text = lexical ? text : prettyPrint(parser, unit, operator, point, region);
@@ -263,6 +291,9 @@ public final class Mutator {
             LOG.debug("skipped {} point {} in {}: the edit leaves the source unchanged", operator.name(),
                     point.index(), region.id());
             return Optional.empty();
+        }
+        if (clock != null) {
+            clock.route(operator.name(), route);
         }
         String diff = UnifiedDiff.between(original, text, "a/" + path, "b/" + path, CONTEXT_LINES, equalPrefix,
                 equalSuffix, where.lines());
@@ -366,6 +397,8 @@ public final class Mutator {
         private int maxCandidates = 50;
         private int parseCacheSize = 8;
         private boolean statementSplice = true;
+        private boolean expressionText = true;
+        private boolean timeOperators;
 
         private Builder() {
         }
@@ -376,6 +409,22 @@ public final class Mutator {
          */
         Builder statementSplice(boolean on) {
             this.statementSplice = on;
+            return this;
+        }
+
+        /**
+         * Turns off writing expression-slot edits (condition negation, operand swaps) as text, leaving
+         * the lexical print of their statement: the previous path, kept for the benchmark's in-run
+         * baseline and for the test that both paths give the same candidates.
+         */
+        Builder expressionText(boolean on) {
+            this.expressionText = on;
+            return this;
+        }
+
+        /** Turns on the per-operator clock the benchmark reads ({@link Mutator#operatorTimes()}); off by default. */
+        Builder timeOperators(boolean on) {
+            this.timeOperators = on;
             return this;
         }
 

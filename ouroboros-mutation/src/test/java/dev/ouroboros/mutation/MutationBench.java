@@ -73,7 +73,7 @@ class MutationBench {
         int classes = 0;
         SplittableRandom random = new SplittableRandom(2026);
         Map<String, List<Sample>> samples = new LinkedHashMap<>();
-        Mutator mutator = Mutator.builder().maxCandidates(10_000).build();
+        Mutator mutator = Mutator.builder().maxCandidates(10_000).timeOperators(true).build();
         for (Corpus corpus : corpora) {
             SourceGenome genome = SourceGenome.of(corpus.roots());
             List<String> all = classes(corpus.roots());
@@ -128,15 +128,16 @@ class MutationBench {
                 }
             }
         }
-        // Baseline in the same run: the previous path (a parse, lexical set-up and print of the member
-        // for every candidate), then the current one, on the same regions of the same classes, timed
-        // alternately so that the machine's load drifts over both alike.
+        // Baseline in the same run: the previous path (expression edits such as condition negation
+        // printed lexically, one statement at a time), then the current one (written as text), on the
+        // same regions of the same classes, timed alternately so that the machine's load drifts over
+        // both alike. Both make the same candidates (FastPathEquivalenceTest).
         int baselineClasses = Integer.getInteger("bench.baseline.classes", 12);
         long[] before = new long[2];
         long[] after = new long[2];
         for (int round = 0; round < 2; round++) {
             add(before, timeRegions(corpora.get(0), baselineClasses,
-                    Mutator.builder().maxCandidates(10_000).statementSplice(false).build()));
+                    Mutator.builder().maxCandidates(10_000).expressionText(false).build()));
             add(after, timeRegions(corpora.get(0), baselineClasses, Mutator.builder().maxCandidates(10_000).build()));
         }
         double beforeRate = before[0] / (before[1] / 1e9);
@@ -165,20 +166,23 @@ class MutationBench {
         report.write(String.format("mutate thread CPU time: %.1f s, candidates per CPU second: %.0f (the machine is shared;"
                 + " this figure does not depend on the other load), load average at the end: %.1f%n", cpuNanos / 1e9,
                 perCpuSecond, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
-        report.write(String.format("same run, %d classes evenly spaced, twice each, alternating: previous path (member parsed"
-                + " per candidate) %.0f candidates/s, statement splice %.0f candidates/s: ratio %.1f%n", baselineClasses,
+        report.write(String.format("same run, %d classes evenly spaced, twice each, alternating: previous path (expression"
+                + " edits printed) %.0f candidates/s, expression edits as text %.0f candidates/s: ratio %.2f%n", baselineClasses,
                 beforeRate, afterRate, afterRate / beforeRate));
         report.write(String.format("compile sample: %d per operator, %.1f s%n%n", SAMPLE_PER_OPERATOR, compileSeconds));
-        report.write("| operator | kind | candidates | pretty-printed | compiled / sampled | compile rate |\n");
-        report.write("| --- | --- | ---: | ---: | ---: | ---: |\n");
-        StringBuilder result = new StringBuilder(String.format("RESULT mutation candidates_per_s=%.0f candidates_per_cpu_s=%.0f before_per_s=%.0f after_per_s=%.0f speedup=%.1f candidates=%d duplicates=%d regions=%d classes=%d",
+        report.write("| operator | kind | candidates | CPU time (s) | candidates per CPU s | made by | pretty-printed | compiled / sampled | compile rate |\n");
+        report.write("| --- | --- | ---: | ---: | ---: | --- | ---: | ---: | ---: |\n");
+        Map<String, OperatorClock.Time> times = mutator.operatorTimes();
+        StringBuilder result = new StringBuilder(String.format("RESULT mutation candidates_per_s=%.0f candidates_per_cpu_s=%.0f before_per_s=%.0f after_per_s=%.0f speedup=%.2f candidates=%d duplicates=%d regions=%d classes=%d",
                 perSecond, perCpuSecond, beforeRate, afterRate, afterRate / beforeRate, candidates, duplicates, regions, classes));
         for (MutationOperator op : MutationOperator.builtIns()) {
             Stats s = stats.get(op.name());
             String rate = s.tried == 0 ? "n/a" : String.format("%.0f%%", 100.0 * s.compiled / s.tried);
-            report.write(String.format("| `%s` | %s | %d | %d | %d / %d | %s |%n", op.name(),
+            OperatorClock.Time time = times.getOrDefault(op.name(), new OperatorClock.Time(0, 0));
+            String opRate = time.candidates() == 0 ? "n/a" : String.format("%.0f", time.candidates() / (time.nanos() / 1e9));
+            report.write(String.format("| `%s` | %s | %d | %.2f | %s | %s | %d | %d / %d | %s |%n", op.name(),
                     op.kind() == OperatorKind.SEMANTICS_PRESERVING ? "preserving" : "exploratory", s.candidates,
-                    s.prettyPrinted, s.compiled, s.tried, rate));
+                    time.nanos() / 1e9, opRate, mutator.operatorRoutes().getOrDefault(op.name(), ""), s.prettyPrinted, s.compiled, s.tried, rate));
             result.append(' ').append("compile_").append(op.name().replace('-', '_')).append('=')
                     .append(s.tried == 0 ? "n/a" : String.format("%d/%d", s.compiled, s.tried));
         }

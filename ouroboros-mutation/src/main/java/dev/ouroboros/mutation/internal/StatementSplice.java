@@ -69,11 +69,12 @@ public final class StatementSplice {
      * @param text      the new unit text when spliced, else null
      * @param from      offset in the original where the replaced text starts (when spliced)
      * @param oldEnd    offset in the original where the replaced text ends (when spliced)
+     * @param printed   whether the changed statement was printed lexically (else written as text)
      */
-    public record Result(Outcome outcome, String text, int from, int oldEnd) {
+    public record Result(Outcome outcome, String text, int from, int oldEnd, boolean printed) {
 
-        static final Result UNCHANGED = new Result(Outcome.UNCHANGED, null, 0, 0);
-        static final Result UNSURE = new Result(Outcome.UNSURE, null, 0, 0);
+        static final Result UNCHANGED = new Result(Outcome.UNCHANGED, null, 0, 0, false);
+        static final Result UNSURE = new Result(Outcome.UNSURE, null, 0, 0, false);
     }
 
     private final String original;
@@ -85,17 +86,19 @@ public final class StatementSplice {
     private final Set<Node> originals = Collections.newSetFromMap(new IdentityHashMap<>());
     private Map<JavaToken, List<Statement>> pristineByBegin;
     private final StatementListText listText;
+    private final ExpressionText expressionText;
     private final ChangeLog log = new ChangeLog();
     private final JavaParser checker;
 
     private StatementSplice(String original, BodyDeclaration<?> pristine, Map<JavaToken, Integer> offsets,
-            ParserConfiguration.LanguageLevel level) {
+            ParserConfiguration.LanguageLevel level, boolean expressions) {
         this.original = original;
         this.pristine = pristine;
         this.offsets = offsets;
         this.listText = new StatementListText(original, offsets, toPristine, this::pristineCopyOf);
         this.checker = new JavaParser(new ParserConfiguration().setLanguageLevel(level)
                 .setStoreTokens(false).setAttributeComments(false));
+        this.expressionText = expressions ? new ExpressionText(original, offsets, checker) : null;
     }
 
     /**
@@ -106,6 +109,16 @@ public final class StatementSplice {
      *         does not match it node for node
      */
     public static Optional<StatementSplice> of(String original, BlockStmt body, ParserConfiguration.LanguageLevel level) {
+        return of(original, body, level, true);
+    }
+
+    /**
+     * As {@link #of(String, BlockStmt, ParserConfiguration.LanguageLevel)}; {@code expressions} false
+     * prints expression-slot edits lexically instead of writing them as text (the previous path, kept
+     * for the benchmark's in-run baseline and the test that both paths give the same candidates).
+     */
+    public static Optional<StatementSplice> of(String original, BlockStmt body, ParserConfiguration.LanguageLevel level,
+            boolean expressions) {
         Optional<BodyDeclaration<?>> owner = MemberSplice.memberWithTokens(body);
         if (owner.isEmpty()) {
             return Optional.empty();
@@ -123,7 +136,7 @@ public final class StatementSplice {
             offsets.put(t, at);
             at += text.length();
         }
-        StatementSplice splice = new StatementSplice(original, member, offsets, level);
+        StatementSplice splice = new StatementSplice(original, member, offsets, level, expressions);
         return splice.copyMember() ? Optional.of(splice) : Optional.empty();
     }
 
@@ -157,12 +170,15 @@ public final class StatementSplice {
                 return Result.UNCHANGED;
             }
             Optional<StatementListText.Spliced> direct = listText.text(log.events(), originals);
+            if (direct.isEmpty() && expressionText != null) {
+                direct = expressionText.text(log.events(), originals);
+            }
             if (direct.isPresent()) {
                 intact = undo();
                 log.clear();
                 StatementListText.Spliced d = direct.get();
                 return d.text().equals(original) ? Result.UNCHANGED
-                        : new Result(Outcome.SPLICED, d.text(), d.from(), d.to());
+                        : new Result(Outcome.SPLICED, d.text(), d.from(), d.to(), false);
             }
             Optional<Statement> changed = changedStatement();
             if (changed.isEmpty()) {
@@ -189,7 +205,7 @@ public final class StatementSplice {
             if (to - from == printed.length() && original.regionMatches(from, printed, 0, printed.length())) {
                 return Result.UNCHANGED;
             }
-            return new Result(Outcome.SPLICED, original.substring(0, from) + printed + original.substring(to), from, to);
+            return new Result(Outcome.SPLICED, original.substring(0, from) + printed + original.substring(to), from, to, true);
         } finally {
             Node parent = work.getParentNode().orElse(null);
             work.replace(pristine);
@@ -214,6 +230,7 @@ public final class StatementSplice {
         if (fresh == null) {
             return null;
         }
+        forgetLexicalText(work);
         LexicalPreservingPrinter.setup(fresh);
         log.clear();
         edit.accept(workBody);
@@ -221,7 +238,7 @@ public final class StatementSplice {
             return null;
         }
         String printed = LexicalPreservingPrinter.print(fresh);
-        forgetLexicalText(fresh);
+        forgetAncestorsLexicalText(fresh);
         if (restore(fresh, source) == null) {
             return null;
         }
@@ -402,13 +419,34 @@ public final class StatementSplice {
 
     /**
      * Drops the lexical text the printer made up for the statement's ancestors while it looked for an
-     * indentation: it names the statement about to be replaced, and the next edit must not depend on
-     * what earlier ones printed.
+     * indentation: it names the statement about to be replaced.
      */
-    private static void forgetLexicalText(Node fresh) {
+    private static void forgetAncestorsLexicalText(Node fresh) {
         for (Node n = fresh.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
             if (n.containsData(LexicalPreservingPrinter.NODE_TEXT_DATA)) {
                 n.removeData(LexicalPreservingPrinter.NODE_TEXT_DATA);
+            }
+        }
+    }
+
+    /**
+     * Drops the lexical text earlier prints left anywhere in the member. While it looks for an
+     * indentation, the printer makes up text for the statements before the printed one, from the tree
+     * as the edit left it, and keeps it on them: a later print would find its indentation in that
+     * text, and a statement a later edit copies ({@code Node.clone} copies node data) would be printed
+     * from its donor's text instead of afresh. A candidate's blanks would depend on which candidates
+     * were made before it; every print starts from the same member instead.
+     */
+    private static void forgetLexicalText(Node member) {
+        java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>();
+        todo.push(member);
+        while (!todo.isEmpty()) {
+            Node n = todo.pop();
+            if (n.containsData(LexicalPreservingPrinter.NODE_TEXT_DATA)) {
+                n.removeData(LexicalPreservingPrinter.NODE_TEXT_DATA);
+            }
+            for (Node child : n.getChildNodes()) {
+                todo.push(child);
             }
         }
     }
