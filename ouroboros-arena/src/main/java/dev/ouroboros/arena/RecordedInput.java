@@ -47,23 +47,22 @@ public record RecordedInput(String className, String methodName, String descript
     }
 
     /**
-     * Records a call the running program is making now: the arguments are copied deeply (through their
-     * serialization-free text form, rebuilt with {@code loader}'s classes), so that later changes the
-     * program makes to the objects it passed do not change what is replayed.
+     * The arguments' serialization-free text form: equal texts replay the same call.
      *
-     * @param loader the class loader of the calling program's classes, for its records and enums
      * @throws IllegalArgumentException naming the first argument that cannot be rebuilt in a worker
      */
-    public static RecordedInput snapshot(String className, String methodName, String descriptor, Object[] arguments,
-            ClassLoader loader) {
-        Objects.requireNonNull(arguments, "arguments");
-        List<Object> copies = RecordedValues.decode(RecordedValues.encode(Arrays.asList(arguments)), loader);
-        return new RecordedInput(className, methodName, descriptor, copies);
+    public static String encode(Object[] arguments) {
+        return RecordedValues.encode(Arrays.asList(Objects.requireNonNull(arguments, "arguments")));
     }
 
-    /** The arguments in their serialization-free text form; two inputs with equal text replay the same call. */
-    public String encodedArguments() {
-        return RecordedValues.encode(arguments);
+    /**
+     * Rebuilds a call from its {@link #encode text form} with {@code loader}'s classes (its records and
+     * enums): fresh, deep copies, so that encoding a call the running program makes and decoding it records
+     * the arguments as they were, whatever the program does with them afterwards.
+     */
+    public static RecordedInput decode(String className, String methodName, String descriptor, String encoded,
+            ClassLoader loader) {
+        return new RecordedInput(className, methodName, descriptor, RecordedValues.decode(encoded, loader));
     }
 
     /** The method as the gate names it: {@code pkg.Foo#name(desc)}. */

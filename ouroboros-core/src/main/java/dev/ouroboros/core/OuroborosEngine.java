@@ -174,8 +174,7 @@ public final class OuroborosEngine implements AutoCloseable {
      */
     public List<String> reapplyWinners() {
         synchronized (cycleLock) {
-            return new WinnerReplay(config, genome, state, patcher, compiler(), targets, listeners,
-                    stopRequested::get).reapplyAll();
+            return new WinnerReplay(config, genome, state, patcher, compiler(), targets, applier).reapplyAll();
         }
     }
 

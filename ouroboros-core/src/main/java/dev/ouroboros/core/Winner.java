@@ -27,4 +27,10 @@ public record Winner(String candidateId, String operator, String regionId, Strin
         Objects.requireNonNull(diff, "diff must not be null");
         classSha256 = Map.copyOf(classSha256);
     }
+
+    /** The same winner, marked applied or not. */
+    public Winner withApplied(boolean nowApplied) {
+        return new Winner(candidateId, operator, regionId, diff, speedup, mutantWinFraction, originalMedianNanos,
+                mutantMedianNanos, classSha256, nowApplied);
+    }
 }

@@ -84,9 +84,7 @@ public final class WinnerRegistry {
             if (w == null) {
                 throw new IllegalArgumentException("no winner " + candidateId + " was recorded; record it first");
             }
-            return append(new Winner(w.candidateId(), w.operator(), w.regionId(), w.diff(), w.speedup(),
-                    w.mutantWinFraction(), w.originalMedianNanos(), w.mutantMedianNanos(), w.classSha256(), applied),
-                    evidence.get(candidateId));
+            return append(w.withApplied(applied), evidence.get(candidateId));
         }
     }
 

@@ -2,13 +2,9 @@ package dev.ouroboros.mutation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -126,29 +122,12 @@ class ListContainsToHashSetTest {
                 }""")).isZero();
     }
 
-    private static final Map<String, Class<?>> COMPILED = compile();
+    private static final MutantPair COMPILED = compile();
 
-    private static Map<String, Class<?>> compile() {
-        try {
-            Path work = Files.createTempDirectory("list-contains");
-            SourceTree tree = new SourceTree(work.resolve("genome"));
-            String source = SOURCE;
-            int applied = 0;
-            Mutator mutator = Mutator.builder().operators(List.of(OP)).build();
-            for (String method : List.of("keep", "count")) {
-                tree.write(CLASS_NAME, source);
-                List<MutationCandidate> made = mutator.mutate(tree.genome(), tree.region(CLASS_NAME, method));
-                assertThat(made).hasSize(1);
-                source = made.get(0).mutatedSource();
-                applied++;
-            }
-            assertThat(applied).isEqualTo(2);
-            assertThat(source).contains("stopSet.contains(w)", "wantedSet.contains(x)");
-            return Map.of("original", Javac.compile(work.resolve("original"), Map.of(CLASS_NAME, SOURCE)).loadClass(CLASS_NAME),
-                    "mutant", Javac.compile(work.resolve("mutant"), Map.of(CLASS_NAME, source)).loadClass(CLASS_NAME));
-        } catch (IOException | ClassNotFoundException e) {
-            throw new IllegalStateException(e);
-        }
+    private static MutantPair compile() {
+        MutantPair pair = MutantPair.of(OP, CLASS_NAME, SOURCE, List.of("keep", "count"));
+        assertThat(pair.mutatedSource()).contains("stopSet.contains(w)", "wantedSet.contains(x)");
+        return pair;
     }
 
     @Property(tries = 300)

@@ -17,7 +17,7 @@ final class HelperScenario {
     static void run(LivePatcher patcher) {
         fact("helper.before", Gauge.level());
         String name = Gauge.class.getPackageName() + ".Gauge_Helper";
-        fact("helper.loadedBefore", HelperDefinitionProbe.loaded(name));
+        fact("helper.loadedBefore", loaded(name));
         Class<?> helper = patcher.defineHelper(Gauge.class, LiveScenarios.variant("gauge-helper-7"));
         fact("helper.sameLoader", helper.getClassLoader() == Gauge.class.getClassLoader());
         fact("helper.name", helper.getName());
@@ -43,15 +43,13 @@ final class HelperScenario {
         fact("helper.afterRollback", Gauge.level());
     }
 
-    /** Asks the application loader without initialising anything. */
-    private static final class HelperDefinitionProbe {
-        static boolean loaded(String name) {
-            try {
-                Class.forName(name, false, Gauge.class.getClassLoader());
-                return true;
-            } catch (ClassNotFoundException e) {
-                return false;
-            }
+    /** Asks the application loader, without initialising anything. */
+    private static boolean loaded(String name) {
+        try {
+            Class.forName(name, false, Gauge.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
         }
     }
 }

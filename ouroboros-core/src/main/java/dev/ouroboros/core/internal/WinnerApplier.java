@@ -183,20 +183,12 @@ public final class WinnerApplier {
         }
         String bundleId = a.cycleId() + "-" + candidate;
         Winner w = a.winner();
-        Winner live = new Winner(w.candidateId(), w.operator(), w.regionId(), w.diff(), w.speedup(),
-                w.mutantWinFraction(), w.originalMedianNanos(), w.mutantMedianNanos(), w.classSha256(), true);
+        Winner live = w.withApplied(true);
         PatchBundle bundle = new PatchBundle(bundleId, ops, "cycle " + a.cycleId() + ": " + w.operator()
                 + ", approved by " + approvedBy);
-        LongConsumer onLive = pause -> {
-            Instant at = Instant.now();
-            listeners.fire(l -> l.onPatchApplied(a.cycleId(), live, pause, at));
-        };
-        WatchedSwap swap = new WatchedSwap(patcher, config.watchPolicy(), stopRequested);
         WatchedSwap.Outcome outcome;
         try {
-            // A class the winner's code needs but the program never had exists first; it stays after a rollback.
-            helpers.values().forEach(bytes -> patcher.defineHelper(p.liveClass().get(), bytes));
-            outcome = config.watch() ? swap.apply(bundle, onLive) : swap.unwatched(bundle, "watch=false", onLive);
+            outcome = swapIn(a.cycleId(), live, p.liveClass().get(), helpers, bundle);
         } catch (PatchRejectedException e) {
             state.history().transition(candidate, HistoryStatus.REJECTED, "patcher: " + e.getMessage());
             throw new OuroborosException("the patcher refused winner " + candidate + ": " + e.getMessage(), e);
@@ -204,18 +196,14 @@ public final class WinnerApplier {
         List<String> classes = List.copyOf(p.classes().keySet());
         switch (outcome.kind()) {
             case HEALTHY, UNWATCHED -> {
-                candidateOfBundle.put(bundleId, candidate);
                 state.winners().markApplied(candidate, true);
                 state.history().transition(candidate, HistoryStatus.APPLIED, "bundle " + bundleId + ", pause "
                         + outcome.receipt().orElseThrow().pauseNanos() + " ns; " + outcome.detail());
                 return new Swap(live, outcome.kind(), outcome.detail());
             }
             case REGRESSED -> {
-                String reason = outcome.regression().orElseThrow().reason();
                 state.history().transition(candidate, HistoryStatus.ROLLED_BACK, "bundle " + bundleId + ": "
                         + outcome.detail());
-                listeners.fire(l -> l.onRegressionDetected(bundleId, outcome.detail()));
-                listeners.fire(l -> l.onRollbackExecuted(bundleId, classes, "regression watch: " + reason));
                 return new Swap(w, outcome.kind(), outcome.detail());
             }
             default -> {
@@ -229,6 +217,41 @@ public final class WinnerApplier {
                 return new Swap(w, outcome.kind(), outcome.detail());
             }
         }
+    }
+
+    /**
+     * Puts a winner's code live, the one way for a cycle's approved winner and a winner re-applied at startup:
+     * the classes it brings that the program never had are defined beside {@code neighbour} first (they stay
+     * after a rollback), then the bundle is swapped under the regression watch unless {@code watch=false}.
+     * Listeners hear the swap that puts the code live and, on a regression, its detection and rollback; a live
+     * winner's bundle is remembered so that a later {@link #rolledBack} journals it. Journaling the outcome in
+     * the history is the caller's.
+     *
+     * @throws PatchRejectedException when the patcher refuses a helper or the bundle; then nothing went live
+     */
+    WatchedSwap.Outcome swapIn(String cycleId, Winner live, Class<?> neighbour, Map<String, byte[]> helpers,
+            PatchBundle bundle) {
+        helpers.values().forEach(bytes -> patcher.defineHelper(neighbour, bytes));
+        LongConsumer onLive = pause -> {
+            Instant at = Instant.now();
+            listeners.fire(l -> l.onPatchApplied(cycleId, live, pause, at));
+        };
+        WatchedSwap swap = new WatchedSwap(patcher, config.watchPolicy(), stopRequested);
+        WatchedSwap.Outcome outcome = config.watch() ? swap.apply(bundle, onLive)
+                : swap.unwatched(bundle, "watch=false", onLive);
+        String bundleId = bundle.id();
+        switch (outcome.kind()) {
+            case HEALTHY, UNWATCHED -> candidateOfBundle.put(bundleId, live.candidateId());
+            case REGRESSED -> {
+                List<String> classes = bundle.operations().stream().map(op -> op.target().getName()).toList();
+                String reason = outcome.regression().orElseThrow().reason();
+                listeners.fire(l -> l.onRegressionDetected(bundleId, outcome.detail()));
+                listeners.fire(l -> l.onRollbackExecuted(bundleId, classes, "regression watch: " + reason));
+            }
+            default -> {
+            }
+        }
+        return outcome;
     }
 
     /** Records that a person rejected the winner; nothing changes in the running program. */

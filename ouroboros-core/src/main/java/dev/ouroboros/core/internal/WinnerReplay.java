@@ -14,14 +14,11 @@ import dev.ouroboros.patcher.PatchOperation;
 import dev.ouroboros.patcher.PatchRejectedException;
 import dev.ouroboros.patcher.PreflightCheck;
 import dev.ouroboros.patcher.PreflightReport;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
-import java.util.function.LongConsumer;
 
 /**
  * Re-applies the winners that were live when the program last stopped, after proving again that each
@@ -43,19 +40,17 @@ public final class WinnerReplay {
     private final LivePatcher patcher;
     private final InMemoryCompiler compiler;
     private final TargetResolver targets;
-    private final Listeners listeners;
-    private final BooleanSupplier stop;
+    private final WinnerApplier applier;
 
     public WinnerReplay(EvolutionConfig config, SourceGenome genome, EngineState state, LivePatcher patcher,
-            InMemoryCompiler compiler, TargetResolver targets, Listeners listeners, BooleanSupplier stop) {
-        this.stop = stop;
+            InMemoryCompiler compiler, TargetResolver targets, WinnerApplier applier) {
+        this.applier = applier;
         this.config = config;
         this.genome = genome;
         this.state = state;
         this.patcher = patcher;
         this.compiler = compiler;
         this.targets = targets;
-        this.listeners = listeners;
     }
 
     /**
@@ -117,18 +112,8 @@ public final class WinnerReplay {
                     "re-applied " + w.candidateId()));
         }
         String bundleId = "reapply-" + w.candidateId();
-        PatchBundle bundle = new PatchBundle(bundleId, ops, "re-applied at startup");
-        Winner applied = new Winner(w.candidateId(), w.operator(), w.regionId(), w.diff(), w.speedup(),
-                w.mutantWinFraction(), w.originalMedianNanos(), w.mutantMedianNanos(), w.classSha256(), true);
-        LongConsumer onLive = pause -> {
-            Instant at = Instant.now();
-            listeners.fire(l -> l.onPatchApplied("startup", applied, pause, at));
-        };
-        Class<?> neighbour = live.values().iterator().next();
-        helpers.values().forEach(bytes -> patcher.defineHelper(neighbour, bytes));
-        WatchedSwap swap = new WatchedSwap(patcher, config.watchPolicy(), stop);
-        WatchedSwap.Outcome outcome = config.watch() ? swap.apply(bundle, onLive)
-                : swap.unwatched(bundle, "watch=false", onLive);
+        WatchedSwap.Outcome outcome = applier.swapIn("startup", w.withApplied(true), live.values().iterator().next(),
+                helpers, new PatchBundle(bundleId, ops, "re-applied at startup"));
         String what = w.candidateId() + " (" + w.operator() + ") to " + stored.keySet();
         switch (outcome.kind()) {
             case HEALTHY, UNWATCHED -> {
@@ -140,13 +125,9 @@ public final class WinnerReplay {
                 return "re-applied " + what + "; " + outcome.detail();
             }
             case REGRESSED -> {
-                String reason = outcome.regression().orElseThrow().reason();
                 state.winners().markApplied(w.candidateId(), false);
                 state.history().transition(w.candidateId(), HistoryStatus.ROLLED_BACK, "re-applied at startup, bundle "
                         + bundleId + ": " + outcome.detail());
-                listeners.fire(l -> l.onRegressionDetected(bundleId, outcome.detail()));
-                listeners.fire(l -> l.onRollbackExecuted(bundleId, List.copyOf(stored.keySet()),
-                        "regression watch: " + reason));
                 return "rolled back " + what + ": " + outcome.detail() + "; it is no longer re-applied at startup";
             }
             default -> {

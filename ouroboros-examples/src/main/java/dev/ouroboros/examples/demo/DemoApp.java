@@ -1,5 +1,8 @@
 package dev.ouroboros.examples.demo;
 
+import static dev.ouroboros.examples.ExampleArgs.option;
+import static dev.ouroboros.examples.ExampleArgs.hasFlag;
+
 import dev.ouroboros.core.EvolutionListener;
 import dev.ouroboros.core.EvolutionOutcome;
 import dev.ouroboros.core.EvolutionResult;
@@ -183,19 +186,6 @@ public final class DemoApp {
         try (OutputStream out = Files.newOutputStream(report)) {
             p.store(out, "Ouroboros demo report");
         }
-    }
-
-    private static boolean hasFlag(String[] args, String name) {
-        return List.of(args).contains(name);
-    }
-
-    private static Optional<String> option(String[] args, String name) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return Optional.of(args[i + 1]);
-            }
-        }
-        return Optional.empty();
     }
 
     private static void sleep(long millis) {

@@ -1,5 +1,7 @@
 package dev.ouroboros.examples.embedding;
 
+import static dev.ouroboros.examples.ExampleArgs.option;
+
 import dev.ouroboros.core.ApprovalMode;
 import dev.ouroboros.core.EvolutionConfig;
 import dev.ouroboros.core.EvolutionResult;
@@ -165,12 +167,4 @@ public final class EmbeddingApp {
         return applied.applied() ? 0 : 1;
     }
 
-    private static Optional<String> option(String[] args, String name) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return Optional.of(args[i + 1]);
-            }
-        }
-        return Optional.empty();
-    }
 }

@@ -1,5 +1,7 @@
 package dev.ouroboros.examples.http;
 
+import static dev.ouroboros.examples.ExampleArgs.option;
+
 import dev.ouroboros.core.EvolutionConfig;
 import dev.ouroboros.core.EvolutionListener;
 import dev.ouroboros.core.EvolutionOutcome;
@@ -172,15 +174,6 @@ public final class HttpServiceApp {
 
     private static Path sibling(Path report, String suffix) {
         return report.resolveSibling(report.getFileName() + "." + suffix);
-    }
-
-    private static Optional<String> option(String[] args, String name) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return Optional.of(args[i + 1]);
-            }
-        }
-        return Optional.empty();
     }
 
     private static void sleep(long millis) {

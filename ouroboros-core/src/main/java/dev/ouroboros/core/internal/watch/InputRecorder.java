@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Where recording copies of a host method put the arguments of the calls the program makes: one slot per
  * recorded method, each keeping up to its limit of distinct argument tuples as deep copies
- * ({@link RecordedInput#snapshot}), for the differential gate to replay against every candidate.
+ * ({@link RecordedInput#encode}, then {@link RecordedInput#decode}), for the differential gate to replay against every candidate.
  *
  * <p>Host code calls {@link #record}, so this class must be public and must be the very class the host
  * class's loader resolves by this name ({@link InputRecording} checks it before any recording byte goes
@@ -32,8 +32,11 @@ public final class InputRecorder {
             return;
         }
         try {
-            RecordedInput input = RecordedInput.snapshot(s.className, s.methodName, s.descriptor, arguments, s.loader);
-            s.add(input);
+            // One encoding per call; only a call not seen before is rebuilt as a deep copy.
+            String encoded = RecordedInput.encode(arguments);
+            if (s.claim(encoded)) {
+                s.add(RecordedInput.decode(s.className, s.methodName, s.descriptor, encoded, s.loader));
+            }
         } catch (RuntimeException e) {
             s.refused(e);
         }
@@ -96,12 +99,15 @@ public final class InputRecorder {
             this.limit = limit;
         }
 
+        /** Tells whether these arguments are new and the slot has room for them, and reserves the room. */
+        synchronized boolean claim(String encoded) {
+            return !closed && seen.size() < limit && seen.add(encoded);
+        }
+
         synchronized void add(RecordedInput input) {
-            if (!closed && inputs.size() < limit && seen.add(input.encodedArguments())) {
+            if (!closed) {
                 inputs.add(input);
-            }
-            if (inputs.size() >= limit) {
-                closed = true;
+                closed = inputs.size() >= limit;
             }
         }
 
