@@ -175,11 +175,12 @@ public final class Mutator {
 
     private Region region(JavaParser parser, UnitCache.Entry entry, GenomeRegion region, Path file, String path,
             String original, BlockStmt probeBody) {
-        return new Region(region, file, path, original, entry.lines(original),
-                statementSplice ? StatementSplice.of(original, probeBody, parser.getParserConfiguration().getLanguageLevel(),
-                        expressionText)
+        LineIndex lines = entry.lines(original);
+        return new Region(region, file, path, original, lines,
+                statementSplice ? StatementSplice.of(original, lines, probeBody,
+                        parser.getParserConfiguration().getLanguageLevel(), expressionText)
                         : Optional.empty(),
-                MemberSplice.of(parser, original, probeBody));
+                MemberSplice.of(parser, original, lines, probeBody));
     }
 
     private List<MutationCandidate> mutate(JavaParser parser, UnitCache.Entry entry, GenomeRegion region, Path file,

@@ -41,7 +41,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * every class is mutated with every built-in operator by one mutator (as the engine does: one
  * mutator, many calls); the clock runs only inside {@code mutate}. A uniform sample of each
  * operator's candidates ({@code -Dbench.sample}, default 12) is compiled with javac, the rewritten
- * class alone against the commons-lang3 jar on the test class path. The report goes to stdout, to
+ * class alone against the commons-lang3 jar on the test class path ({@code -Dbench.classes=n}: n classes
+ * evenly spaced; {@code -Dbench.only=StringUtils,ArrayUtils}: only those). The report goes to stdout, to
  * {@code target/mutation-bench.md}, and as one {@code RESULT} line to {@code target/mutation-bench.result}.
  */
 @EnabledIfSystemProperty(named = "ouroboros.bench", matches = "true")
@@ -74,11 +75,18 @@ class MutationBench {
         SplittableRandom random = new SplittableRandom(2026);
         Map<String, List<Sample>> samples = new LinkedHashMap<>();
         Mutator mutator = Mutator.builder().maxCandidates(10_000).timeOperators(true).build();
+        Map<String, long[]> perClass = new LinkedHashMap<>(); // {regions, candidates, nanos}
         for (Corpus corpus : corpora) {
             SourceGenome genome = SourceGenome.of(corpus.roots());
             List<String> all = classes(corpus.roots());
             int limit = Integer.getInteger("bench.classes", 0);
             List<String> chosen = limit > 0 && limit < all.size() ? evenlySpaced(all, limit) : all;
+            String only = System.getProperty("bench.only", "");
+            if (!only.isBlank()) {
+                // -Dbench.only=StringUtils,ArrayUtils: only the classes whose names end so (to profile them).
+                List<String> names = List.of(only.split(","));
+                chosen = all.stream().filter(c -> names.stream().anyMatch(n -> c.endsWith("." + n.strip()))).toList();
+            }
             for (String className : chosen) {
                 List<GenomeRegion> classRegions;
                 try {
@@ -87,6 +95,7 @@ class MutationBench {
                     continue; // not parseable at Java 17 level
                 }
                 classes++;
+                long[] mine = perClass.computeIfAbsent(className, k -> new long[3]);
                 boolean first = true;
                 for (GenomeRegion region : classRegions) {
                     long cpuStart = THREADS.getCurrentThreadCpuTime();
@@ -101,6 +110,9 @@ class MutationBench {
                     }
                     regions++;
                     candidates += made.size();
+                    mine[0]++;
+                    mine[1] += made.size();
+                    mine[2] += took;
                     // A candidate is a distinct rewrite: two points giving the same text count once.
                     java.util.Set<String> texts = new java.util.HashSet<>();
                     for (MutationCandidate c : made) {
@@ -170,6 +182,12 @@ class MutationBench {
                 + " edits printed) %.0f candidates/s, expression edits as text %.0f candidates/s: ratio %.2f%n", baselineClasses,
                 beforeRate, afterRate, afterRate / beforeRate));
         report.write(String.format("compile sample: %d per operator, %.1f s%n%n", SAMPLE_PER_OPERATOR, compileSeconds));
+        report.write("slowest classes (mutate time, first call's parse included):\n\n| class | lines | regions | candidates | mutate time (s) | candidates/s |\n| --- | ---: | ---: | ---: | ---: | ---: |\n");
+        perClass.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[2], a.getValue()[2])).limit(10)
+                .forEach(e -> report.write(String.format("| `%s` | %d | %d | %d | %.2f | %.0f |%n", e.getKey(),
+                        lines(corpora.get(0), e.getKey()), e.getValue()[0], e.getValue()[1], e.getValue()[2] / 1e9,
+                        e.getValue()[1] / (e.getValue()[2] / 1e9))));
+        report.write("\n");
         report.write("| operator | kind | candidates | CPU time (s) | candidates per CPU s | made by | pretty-printed | compiled / sampled | compile rate |\n");
         report.write("| --- | --- | ---: | ---: | ---: | --- | ---: | ---: | ---: |\n");
         Map<String, OperatorClock.Time> times = mutator.operatorTimes();
@@ -200,6 +218,21 @@ class MutationBench {
             chosen.add(all.get((int) ((long) i * all.size() / n)));
         }
         return chosen;
+    }
+
+    /** Returns the number of lines of a class's source file, for the report. */
+    private static long lines(Corpus corpus, String className) {
+        for (Path root : corpus.roots()) {
+            Path file = root.resolve(className.replace('.', '/') + ".java");
+            if (Files.isRegularFile(file)) {
+                try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
+                    return lines.count();
+                } catch (IOException | java.io.UncheckedIOException e) {
+                    return -1;
+                }
+            }
+        }
+        return -1;
     }
 
     private static void add(long[] sum, long[] more) {

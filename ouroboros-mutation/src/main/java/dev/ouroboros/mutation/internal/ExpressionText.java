@@ -3,16 +3,13 @@ package dev.ouroboros.mutation.internal;
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.JavaToken;
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.expr.BinaryExpr;
-import com.github.javaparser.ast.expr.ConditionalExpr;
+import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.observer.ObservableProperty;
-import com.github.javaparser.ast.stmt.DoStmt;
-import com.github.javaparser.ast.stmt.ForStmt;
-import com.github.javaparser.ast.stmt.IfStmt;
-import com.github.javaparser.ast.stmt.WhileStmt;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -20,35 +17,52 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Writes an edit that only puts other expressions into expression slots — a condition negated or
- * un-negated, the operands of a {@code &&} swapped — straight into the original text, without the
- * lexical printer: the text of every changed slot's old expression is replaced by the new one's.
+ * un-negated, the operands of a {@code &&} swapped, {@code x * 8} replaced by {@code (x << 3)}, an
+ * operation on constants by its value, an argument replaced — straight into the original text,
+ * without the lexical printer: the text of every changed slot's old expression is replaced by the new
+ * one's.
  *
  * <p>The new expression is written the way the lexical-preserving printer writes it: an expression
- * of the original (moved, not changed inside) as its exact original text, a new negation or other
- * prefix operator as the operator followed by its operand, new parentheses around their content.
- * Anything else — another kind of new node, a comment on a moved or replaced expression, a change
- * inside a moved expression, a slot other than an expression of a condition, {@code ?:}, unary or
- * binary expression — answers empty and the caller prints the statement lexically as before. The
- * new text of each changed owner expression (or, for a statement's condition, of the condition) is
- * checked to parse: an expression of the same precedence as the one it replaces, so the statement
- * around it parses as before.
+ * of the original (moved, not changed inside) and an unchanged copy of one as that expression's exact
+ * original text; a new unary, binary or cast expression or new parentheses as the pretty printer
+ * writes them ({@code a << 3}, {@code (double) x}), around the text of what they hold; any other new
+ * expression that holds nothing of the original as the pretty printer writes it. Anything else — a
+ * comment on a moved or replaced expression, a change inside a moved expression, another kind of new
+ * node holding original expressions, a slot whose old value is not an expression of the original —
+ * answers empty and the caller prints the statement lexically as before. The new text of each
+ * changed owner expression (or, for a slot of a statement or declaration, of the slot alone) is
+ * checked to parse.
  */
 final class ExpressionText {
 
     private final String original;
     private final Map<JavaToken, Integer> offsets;
+    private final String eol;
     private final JavaParser checker;
+    private final Function<Node, Optional<Node>> pristineCopyOf;
 
-    ExpressionText(String original, Map<JavaToken, Integer> offsets, JavaParser checker) {
+    ExpressionText(String original, Map<JavaToken, Integer> offsets, JavaParser checker,
+            Function<Node, Optional<Node>> pristineCopyOf) {
         this.original = original;
         this.offsets = offsets;
         this.checker = checker;
+        this.pristineCopyOf = pristineCopyOf;
+        this.eol = original.contains("\r\n") ? "\r\n" : "\n";
     }
 
-    private record Slot(Node owner, ObservableProperty property) {
+    /** A place an expression sits in: a property of its owner, or an element of one of its owner's lists. */
+    private record Slot(Node owner, ObservableProperty property, NodeList<?> list, int index) {
+
+        Node value() {
+            if (list == null) {
+                return property.getValueAsSingleReference(owner);
+            }
+            return index < list.size() ? list.get(index) : null;
+        }
     }
 
     private record Span(int from, int to, String text) {
@@ -61,11 +75,16 @@ final class ExpressionText {
             if (e.owner() == null || !originals.contains(e.owner())) {
                 continue; // a change inside a node the edit created: written with that node
             }
-            if (e.kind() != ChangeLog.Kind.PROPERTY || !(e.before() instanceof Expression was)
-                    || !(e.after() instanceof Expression) || !supported(e.owner(), e.property())) {
+            if (!(e.before() instanceof Expression was) || !(e.after() instanceof Expression)) {
                 return Optional.empty();
             }
-            slots.putIfAbsent(new Slot(e.owner(), e.property()), was);
+            if (e.kind() == ChangeLog.Kind.PROPERTY) {
+                slots.putIfAbsent(new Slot(e.owner(), e.property(), null, -1), was);
+            } else if (e.kind() == ChangeLog.Kind.REPLACED) {
+                slots.putIfAbsent(new Slot(e.owner(), null, e.list(), e.index()), was);
+            } else {
+                return Optional.empty();
+            }
         }
         if (slots.isEmpty()) {
             return Optional.empty();
@@ -77,7 +96,7 @@ final class ExpressionText {
             if (!originals.contains(was) || was.getComment().isPresent() || range(was) == null) {
                 return Optional.empty();
             }
-            Node now = slot.getKey().property().getValueAsSingleReference(slot.getKey().owner());
+            Node now = slot.getKey().value();
             if (now == was) {
                 continue; // back in its place
             }
@@ -107,28 +126,26 @@ final class ExpressionText {
                 spans.get(spans.size() - 1).to()));
     }
 
-    /** The slots written here: conditions of statements and {@code ?:}, operands of unary and binary expressions. */
-    private static boolean supported(Node owner, ObservableProperty property) {
-        if (owner instanceof IfStmt || owner instanceof WhileStmt || owner instanceof DoStmt
-                || owner instanceof ConditionalExpr) {
-            return property == ObservableProperty.CONDITION;
-        }
-        if (owner instanceof ForStmt) {
-            return property == ObservableProperty.COMPARE;
-        }
-        if (owner instanceof BinaryExpr) {
-            return property == ObservableProperty.LEFT || property == ObservableProperty.RIGHT;
-        }
-        return owner instanceof UnaryExpr && property == ObservableProperty.EXPRESSION;
-    }
-
     /**
-     * Writes {@code node} as the lexical printer would: an unchanged expression of the original as its
-     * text, a new prefix operator or parentheses around what they hold. False for anything else.
+     * Writes {@code node} as the lexical printer would: an unchanged expression of the original, or an
+     * unchanged copy of one, as its text; a new unary, binary or cast expression or new parentheses
+     * around the text of what they hold; a new expression holding nothing of the original as the
+     * pretty printer writes it. False for anything else.
      */
     private boolean write(Node node, Set<Node> originals, Set<Slot> changed, StringBuilder out) {
         if (node.getComment().isPresent()) {
             return false;
+        }
+        if (!originals.contains(node)) {
+            // A copy of an original expression (Node.clone keeps its tokens) is written as its text while unchanged.
+            Optional<Node> same = pristineCopyOf.apply(node);
+            if (same.isPresent() && same.get().equals(node)) {
+                int[] r = range(same.get());
+                if (r != null) {
+                    out.append(original, r[0], r[1]);
+                    return true;
+                }
+            }
         }
         if (originals.contains(node)) {
             for (Slot s : changed) {
@@ -143,9 +160,16 @@ final class ExpressionText {
             out.append(original, r[0], r[1]);
             return true;
         }
-        if (node instanceof UnaryExpr u && u.getOperator().isPrefix()) {
+        if (node instanceof UnaryExpr u) {
+            if (u.getOperator().isPrefix()) {
+                out.append(u.getOperator().asString());
+                return write(u.getExpression(), originals, changed, out);
+            }
+            if (!write(u.getExpression(), originals, changed, out)) {
+                return false;
+            }
             out.append(u.getOperator().asString());
-            return write(u.getExpression(), originals, changed, out);
+            return true;
         }
         if (node instanceof EnclosedExpr e) {
             out.append('(');
@@ -155,7 +179,31 @@ final class ExpressionText {
             out.append(')');
             return true;
         }
+        if (node instanceof BinaryExpr b) {
+            if (!write(b.getLeft(), originals, changed, out)) {
+                return false;
+            }
+            out.append(' ').append(b.getOperator().asString()).append(' ');
+            return write(b.getRight(), originals, changed, out);
+        }
+        if (node instanceof CastExpr c && holdsNothingOriginal(c.getType(), originals)) {
+            out.append('(').append(c.getType()).append(") ");
+            return write(c.getExpression(), originals, changed, out);
+        }
+        if (holdsNothingOriginal(node, originals)) {
+            out.append(node.toString().replace("\r\n", "\n").replace("\n", eol));
+            return true;
+        }
         return false;
+    }
+
+    /**
+     * True when no node of the subtree is a node of the original or a copy of one (its tokens are the
+     * original's), nor carries a comment.
+     */
+    private boolean holdsNothingOriginal(Node node, Set<Node> originals) {
+        return node.findFirst(Node.class, n -> originals.contains(n) || n.getComment().isPresent()
+                || n.getTokenRange().filter(r -> offsets.containsKey(r.getBegin())).isPresent()).isEmpty();
     }
 
     /**

@@ -33,6 +33,14 @@ public final class LineIndex {
         return at >= 0 ? at : -at - 1;
     }
 
+    /** Returns the offset where 0-based line {@code line} starts; -1 when the text has no such line. */
+    public int lineStart(int line) {
+        if (line == 0) {
+            return 0;
+        }
+        return line < 0 || line > newlines.length ? -1 : newlines[line - 1] + 1;
+    }
+
     /** Counts the {@code '\n'} before {@code end} in {@code text} without an index. */
     public static int newlinesBefore(String text, int end) {
         int count = 0;

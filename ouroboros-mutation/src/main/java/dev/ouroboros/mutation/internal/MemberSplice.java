@@ -53,13 +53,18 @@ public final class MemberSplice {
      * @return empty when the member's exact text range in {@code original} cannot be established
      */
     public static Optional<MemberSplice> of(JavaParser parser, String original, BlockStmt body) {
+        return of(parser, original, LineIndex.of(original), body);
+    }
+
+    /** As {@link #of(JavaParser, String, BlockStmt)}, with the line index of {@code original}. */
+    public static Optional<MemberSplice> of(JavaParser parser, String original, LineIndex lines, BlockStmt body) {
         Optional<BodyDeclaration<?>> owner = memberWithTokens(body);
         if (owner.isEmpty()) {
             return Optional.empty();
         }
         BodyDeclaration<?> member = owner.get();
         TokenRange range = member.getTokenRange().get();
-        int start = offsetOf(range.getBegin());
+        int start = offsetOf(range.getBegin(), original, lines);
         String text = range.toString();
         if (start + text.length() > original.length() || !original.regionMatches(start, text, 0, text.length())) {
             return Optional.empty();
@@ -130,8 +135,21 @@ public final class MemberSplice {
                 ? Optional.of(member) : Optional.empty();
     }
 
-    /** Returns the offset of a token in the text its parse read: the length of all tokens before it. */
-    static int offsetOf(JavaToken token) {
+    /**
+     * Returns the offset of a token in {@code original}, the text its parse read: from its line and
+     * column when the token's text stands there, else the length of all tokens before it (a walk over
+     * the file's tokens up to it, which a file of hundreds of members would pay per region). Callers
+     * check the member's whole text at the offset.
+     */
+    static int offsetOf(JavaToken token, String original, LineIndex lines) {
+        if (token.getRange().isPresent()) {
+            int lineStart = lines.lineStart(token.getRange().get().begin.line - 1);
+            int at = lineStart + token.getRange().get().begin.column - 1;
+            String text = token.getText();
+            if (lineStart >= 0 && at >= lineStart && original.regionMatches(at, text, 0, text.length())) {
+                return at;
+            }
+        }
         int start = 0;
         for (JavaToken t = token.getPreviousToken().orElse(null); t != null; t = t.getPreviousToken().orElse(null)) {
             start += t.getText().length();

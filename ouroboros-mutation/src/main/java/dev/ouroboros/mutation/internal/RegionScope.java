@@ -4,6 +4,7 @@ import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.LambdaExpr;
@@ -19,6 +20,7 @@ import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.type.Type;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -65,23 +67,53 @@ final class RegionScope {
     }
 
     /**
-     * Returns true when the unit declares, or imports by single-type import, a type with this simple
-     * name other than {@code qualified}, or declares a variable of that name (which would win over
-     * the type in {@code Name.member}): then the simple name may not mean the JDK type.
+     * Returns true when, where the body is, the simple name may not mean the JDK type {@code qualified}:
+     * the unit imports another type of that name by single-type import, or declares a type of that
+     * name the body can see (a top-level or member type of the unit, or a class in the body's member),
+     * or a variable the body can see (a local, parameter or class in the member, a field or record
+     * component of an enclosing type), which would win over the type in {@code Name.member}. Only the
+     * member and the declarations around it are searched, not every method of the unit: in a class of
+     * hundreds of methods the operators ask this for every region.
      */
     static boolean shadowsJdkType(BlockStmt body, String simple, String qualified) {
         Optional<CompilationUnit> unit = body.findCompilationUnit();
         if (unit.isEmpty()) {
             return true;
         }
-        boolean declared = unit.get().findAll(TypeDeclaration.class).stream()
-                .anyMatch(t -> t.getNameAsString().equals(simple));
         boolean imported = unit.get().getImports().stream()
                 .anyMatch(i -> !i.isAsterisk() && !i.isStatic() && i.getName().getIdentifier().equals(simple)
                         && !i.getNameAsString().equals(qualified));
-        boolean variable = unit.get().findFirst(VariableDeclarator.class, v -> v.getNameAsString().equals(simple))
-                .isPresent() || unit.get().findFirst(Parameter.class, p -> p.getNameAsString().equals(simple)).isPresent();
-        return declared || imported || variable;
+        if (imported || declaresType(unit.get().getTypes(), simple)) {
+            return true;
+        }
+        Node member = body.getParentNode().orElse(body);
+        if (member.findFirst(Node.class, n -> n instanceof TypeDeclaration<?> t && t.getNameAsString().equals(simple)
+                || n instanceof VariableDeclarator v && v.getNameAsString().equals(simple)
+                || n instanceof Parameter p && p.getNameAsString().equals(simple)).isPresent()) {
+            return true;
+        }
+        for (Node n = member.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
+            if (n instanceof TypeDeclaration<?> type && type.getFields().stream()
+                    .anyMatch(f -> f.getVariables().stream().anyMatch(v -> v.getNameAsString().equals(simple)))) {
+                return true;
+            }
+            if (n instanceof RecordDeclaration record && record.getParameters().stream()
+                    .anyMatch(p -> p.getNameAsString().equals(simple))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when one of the types or their member types, at any depth, has this simple name. */
+    private static boolean declaresType(List<? extends BodyDeclaration<?>> declarations, String simple) {
+        for (BodyDeclaration<?> d : declarations) {
+            if (d instanceof TypeDeclaration<?> type
+                    && (type.getNameAsString().equals(simple) || declaresType(type.getMembers(), simple))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -7,6 +7,7 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.SwitchExpr;
 import com.github.javaparser.ast.stmt.AssertStmt;
 import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.ExplicitConstructorInvocationStmt;
 import com.github.javaparser.ast.stmt.LocalClassDeclarationStmt;
 import com.github.javaparser.ast.stmt.LocalRecordDeclarationStmt;
 import com.github.javaparser.ast.stmt.Statement;
@@ -17,7 +18,9 @@ import java.util.List;
  * The statements the genetic-improvement edits move around, and which of them may be duplicated.
  *
  * <p>Targets are statements that sit in a statement list (a block or a {@code case ...:} group) of
- * the region body, outside classes declared in it. A donor is a target that may be cloned without
+ * the region body, outside classes declared in it, except a constructor's {@code this(...)} or
+ * {@code super(...)} call: it must stay the constructor's first statement (up to Java 24), so
+ * nothing may go before it and it may not move or be copied. A donor is a target that may be cloned without
  * adding members to any class: it contains no lambda or method reference (each is a synthetic
  * method), no anonymous or local class (a new class numbered after the existing ones would shift
  * their names), no {@code assert} (it adds the synthetic {@code $assertionsDisabled} field when the
@@ -31,7 +34,8 @@ final class StatementDonors {
     /** Statements in statement lists of the body, in pre-order. */
     static List<Statement> targets(BlockStmt body) {
         return body.findAll(Statement.class, s -> s != body && inStatementList(s) && !RegionScope.inNestedClass(s, body)
-                && !(s instanceof LocalClassDeclarationStmt) && !(s instanceof LocalRecordDeclarationStmt));
+                && !(s instanceof LocalClassDeclarationStmt) && !(s instanceof LocalRecordDeclarationStmt)
+                && !(s instanceof ExplicitConstructorInvocationStmt));
     }
 
     /** Targets that may be copied anywhere without adding a member to a class. */

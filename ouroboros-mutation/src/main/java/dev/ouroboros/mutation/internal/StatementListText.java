@@ -1,13 +1,17 @@
 package dev.ouroboros.mutation.internal;
 
 import com.github.javaparser.JavaToken;
+import com.github.javaparser.TokenRange;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.comments.Comment;
+import com.github.javaparser.ast.comments.LineComment;
 import com.github.javaparser.ast.observer.ObservableProperty;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.SwitchEntry;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -19,31 +23,44 @@ import java.util.function.Function;
 
 /**
  * Writes the text of an edit that only rearranges whole statements — deletes, copies, replaces,
- * swaps and inserts statements in blocks or in statement slots — straight into the original text,
- * without any printer: the path of the genetic-improvement statement edits, most of the candidates.
+ * swaps and inserts statements in blocks, in the statement groups of {@code switch} cases
+ * ({@code case X:}) or in statement slots — straight into the original text, without any printer:
+ * the path of the genetic-improvement statement edits, most of the candidates.
  *
- * <p>For every block whose statement list changed, the statements that stay where they were keep
- * their text and the whitespace between them byte-for-byte; a removed statement takes its line with
- * it when it stood alone on it; a statement put in a gap is written on its own line with the
+ * <p>For every block or case whose statement list changed, the statements that stay where they were
+ * keep their text and the whitespace between them byte-for-byte; a removed statement takes its line
+ * with it when it stood alone on it; a statement put in a gap is written on its own line with the
  * indentation of its neighbour. A statement that is an unchanged copy of a statement of the original
  * (a copied or moved donor) is written as that statement's original text; a new one (a
  * {@code break;}, a guard) is pretty-printed. A changed binary or unary operator is written over its
- * own token. Any other kind of change (an expression, a name, a list outside a block) answers empty:
- * the caller prints lexically instead.
+ * own token.
+ *
+ * <p>Comments: a statement's own comment (the one JavaParser attributes to it: the comment just
+ * before it, or one after it on its line) goes with it when the statement is removed; a statement
+ * put before another goes before that one's comment, a statement put after another after that one's
+ * trailing comment; a statement moved takes the comment before it along, a copied one is written
+ * without (it is about the original place); a comment of a statement replaced in a slot stays where
+ * it was. Other comments are text the
+ * edit does not touch.
+ *
+ * <p>Any other kind of change (an expression, a name, a list outside a block or case, the statement
+ * of an arrow case {@code case X ->}) answers empty: the caller prints lexically instead.
  */
 final class StatementListText {
 
     private final String original;
     private final Map<JavaToken, Integer> offsets;
     private final Map<Statement, Statement> toPristine;
-    private final Function<Node, Optional<Statement>> pristineCopyOf;
+    private final Map<SwitchEntry, SwitchEntry> entryToPristine;
+    private final Function<Node, Optional<Node>> pristineCopyOf;
     private final String eol;
 
     StatementListText(String original, Map<JavaToken, Integer> offsets, Map<Statement, Statement> toPristine,
-            Function<Node, Optional<Statement>> pristineCopyOf) {
+            Map<SwitchEntry, SwitchEntry> entryToPristine, Function<Node, Optional<Node>> pristineCopyOf) {
         this.original = original;
         this.offsets = offsets;
         this.toPristine = toPristine;
+        this.entryToPristine = entryToPristine;
         this.pristineCopyOf = pristineCopyOf;
         this.eol = original.contains("\r\n") ? "\r\n" : "\n";
     }
@@ -63,7 +80,7 @@ final class StatementListText {
 
     /** Returns the new unit text for the logged edit, or empty when it is not a pure statement rearrangement. */
     Optional<Spliced> text(List<ChangeLog.Event> events, java.util.Set<Node> originals) {
-        Map<NodeList<?>, BlockStmt> lists = new IdentityHashMap<>();
+        Map<NodeList<?>, Node> lists = new IdentityHashMap<>();
         Map<Slot, Statement> slots = new LinkedHashMap<>();
         List<NodeList<?>> listOrder = new ArrayList<>();
         Map<Node, Object> operators = new LinkedHashMap<>();
@@ -74,6 +91,14 @@ final class StatementListText {
             if (e.kind() == ChangeLog.Kind.PROPERTY && e.property() == ObservableProperty.OPERATOR
                     && (e.owner() instanceof BinaryExpr || e.owner() instanceof UnaryExpr)) {
                 operators.putIfAbsent(e.owner(), e.before());
+                continue;
+            }
+            if (e.kind() != ChangeLog.Kind.PROPERTY && e.owner() instanceof SwitchEntry entry
+                    && entryToPristine.containsKey(entry) && e.list() == entry.getStatements()) {
+                if (!lists.containsKey(e.list())) {
+                    lists.put(e.list(), entry);
+                    listOrder.add(e.list());
+                }
                 continue;
             }
             if (!(e.owner() instanceof Statement owner) || !toPristine.containsKey(owner)) {
@@ -113,9 +138,6 @@ final class StatementListText {
             if (toPristine.get(statement) == slot.getValue()) {
                 continue; // back in its place
             }
-            if (slot.getValue().getComment().isPresent() || statement.getComment().isPresent()) {
-                return Optional.empty();
-            }
             int from = start(slot.getValue());
             // An emptied slot reads as the lexical printer writes a new empty block: braces on two lines.
             String text = isEmptyBlock(statement) && pristineCopyOf.apply(statement).isEmpty()
@@ -144,9 +166,11 @@ final class StatementListText {
     }
 
     /**
-     * Writes a changed binary or unary operator over its token: the operands stay byte-for-byte. False
-     * when the operator token cannot be found between the operands, or a unary operator moved from
-     * before its operand to after it (or back).
+     * Writes a changed binary or unary operator over its token: the operands stay byte-for-byte. A
+     * unary operator that moves from before its operand to after it ({@code ++i} to {@code i--}) or
+     * back is written with the operand's original text. A blank keeps a sign from fusing with a sign
+     * next to it ({@code a+-b} to {@code a+ +b}, not {@code a++b}). False when the operator token
+     * cannot be found between the operands.
      */
     private boolean operatorSpan(Node owner, Object was, List<Span> spans) {
         String before;
@@ -165,9 +189,11 @@ final class StatementListText {
             if (u.getOperator() == old) {
                 return true;
             }
-            if (u.getOperator().isPrefix() != old.isPrefix() || owner.getTokenRange().isEmpty()
-                    || u.getExpression().getTokenRange().isEmpty()) {
+            if (owner.getTokenRange().isEmpty() || u.getExpression().getTokenRange().isEmpty()) {
                 return false;
+            }
+            if (u.getOperator().isPrefix() != old.isPrefix()) {
+                return movedUnary(u, spans);
             }
             before = old.asString();
             now = u.getOperator().asString();
@@ -192,19 +218,67 @@ final class StatementListText {
                 if (at == null) {
                     return false;
                 }
-                spans.add(new Span(at, at + before.length(), now));
+                spans.add(new Span(at, at + before.length(), apart(at, now, at + before.length())));
                 return true;
             }
         }
         return false;
     }
 
-    private boolean block(BlockStmt block, List<Span> spans) {
-        if (!(toPristine.get(block) instanceof BlockStmt pristineBlock)) {
+    /** Writes a unary expression whose operator moved to the other side of its operand. */
+    private boolean movedUnary(UnaryExpr u, List<Span> spans) {
+        TokenRange whole = u.getTokenRange().orElseThrow();
+        TokenRange operand = u.getExpression().getTokenRange().orElseThrow();
+        Integer from = offsets.get(whole.getBegin());
+        Integer to = offsets.get(whole.getEnd());
+        Integer operandFrom = offsets.get(operand.getBegin());
+        Integer operandTo = offsets.get(operand.getEnd());
+        if (from == null || to == null || operandFrom == null || operandTo == null) {
             return false;
         }
-        List<Statement> before = pristineBlock.getStatements();
-        List<Statement> after = block.getStatements();
+        String operandText = original.substring(operandFrom, operandTo + operand.getEnd().getText().length());
+        String op = u.getOperator().asString();
+        int end = to + whole.getEnd().getText().length();
+        spans.add(new Span(from, end, apart(from, u.getOperator().isPrefix() ? op + operandText : operandText + op, end)));
+        return true;
+    }
+
+    /**
+     * Returns {@code text} to be written over {@code [from, to)} of the original, with a blank before or
+     * after it where its first or last sign would otherwise fuse with the sign next to it into another
+     * token ({@code +} and {@code +} into {@code ++}).
+     */
+    private String apart(int from, String text, int to) {
+        String out = text;
+        if (!out.isEmpty() && from > 0 && isSign(out.charAt(0)) && isSign(original.charAt(from - 1))) {
+            out = " " + out;
+        }
+        if (!out.isEmpty() && to < original.length() && isSign(out.charAt(out.length() - 1)) && isSign(original.charAt(to))) {
+            out = out + " ";
+        }
+        return out;
+    }
+
+    private static boolean isSign(char c) {
+        return c == '+' || c == '-';
+    }
+
+    /** Writes the changes of one block's or one case's statement list; false when it cannot. */
+    private boolean block(Node owner, List<Span> spans) {
+        List<Statement> before;
+        List<Statement> after;
+        if (owner instanceof BlockStmt block && toPristine.get(block) instanceof BlockStmt pristineBlock) {
+            before = pristineBlock.getStatements();
+            after = block.getStatements();
+        } else if (owner instanceof SwitchEntry entry && entryToPristine.containsKey(entry)
+                && entryToPristine.get(entry).getType() == SwitchEntry.Type.STATEMENT_GROUP
+                && entry.getType() == SwitchEntry.Type.STATEMENT_GROUP) {
+            // An arrow case holds exactly one statement, which must stay: only "case X:" groups.
+            before = entryToPristine.get(entry).getStatements();
+            after = entry.getStatements();
+        } else {
+            return false;
+        }
         if (before.isEmpty()) {
             return false;
         }
@@ -227,32 +301,23 @@ final class StatementListText {
     }
 
     /**
-     * Writes the change between kept statements {@code a} and {@code b} (exclusive); false when a
-     * statement removed or added there carries a comment, which lies outside its text (the lexical
-     * printer moves the two together).
+     * Writes the change between kept statements {@code a} and {@code b} (exclusive): removed statements
+     * go with their comments, added ones go before {@code b}'s comment or after {@code a}'s trailing
+     * one. False when a comment's place in the text is not known, or the only place left for an added
+     * statement is after a line comment on the same line.
      */
     private boolean gap(List<Statement> before, int a, int b, List<Statement> added, List<Span> spans) {
         if (b - a == 1 && added.isEmpty()) {
             return true;
         }
-        for (int i = a + 1; i < b; i++) {
-            if (before.get(i).getComment().isPresent()) {
-                return false;
-            }
-        }
-        for (Statement s : added) {
-            if (s.getComment().isPresent()) {
-                return false;
-            }
-        }
-        if (b < before.size() && before.get(b).getComment().isPresent()) {
-            return false; // the gap would open between that statement and its comment
-        }
         if (b - a > 1) {
             Statement first = before.get(a + 1);
             Statement lastRemoved = before.get(b - 1);
-            int from = start(first);
-            int to = end(lastRemoved);
+            int from = extentStart(first);
+            int to = extentEnd(lastRemoved);
+            if (from < 0 || to < 0) {
+                return false;
+            }
             String indent = indentBefore(from);
             int lineEnd = lineEndAfter(to);
             if (indent != null && lineEnd >= 0) {
@@ -265,15 +330,55 @@ final class StatementListText {
             return true;
         }
         if (b < before.size()) {
-            int at = start(before.get(b));
+            int at = extentStart(before.get(b));
+            if (at < 0) {
+                return false;
+            }
             String indent = indentBefore(at);
             spans.add(new Span(at, at, indent != null ? join(added, indent) + eol + indent : join(added, null) + " "));
         } else {
-            int at = end(before.get(a));
-            String indent = indentBefore(start(before.get(a)));
+            Statement kept = before.get(a);
+            int at = extentEnd(kept);
+            String indent = indentBefore(start(kept));
+            if (at < 0 || indent == null && endsInLineComment(kept)) {
+                return false; // written on the same line, the statement would be part of the comment
+            }
             spans.add(new Span(at, at, indent != null ? eol + indent + join(added, indent) : " " + join(added, null)));
         }
         return true;
+    }
+
+    /** Where a statement of the original starts together with a comment of its own before it; -1 when unknown. */
+    private int extentStart(Statement pristine) {
+        int from = start(pristine);
+        Optional<Comment> comment = pristine.getComment();
+        if (comment.isEmpty()) {
+            return from;
+        }
+        Integer at = comment.get().getTokenRange().map(r -> offsets.get(r.getBegin())).orElse(null);
+        return at == null ? -1 : Math.min(at, from);
+    }
+
+    /** Where a statement of the original ends together with a comment of its own after it; -1 when unknown. */
+    private int extentEnd(Statement pristine) {
+        int to = end(pristine);
+        Optional<Comment> comment = pristine.getComment();
+        if (comment.isEmpty()) {
+            return to;
+        }
+        JavaToken last = comment.get().getTokenRange().map(r -> r.getEnd()).orElse(null);
+        Integer at = last == null ? null : offsets.get(last);
+        return at == null ? -1 : Math.max(at + last.getText().length(), to);
+    }
+
+    /** True when the statement's own comment stands before it. */
+    private boolean commentBefore(Statement pristine) {
+        return pristine.getComment().isPresent() && extentStart(pristine) >= 0 && extentStart(pristine) < start(pristine);
+    }
+
+    /** True when the statement's own comment is a line comment after it: nothing but a line end may follow. */
+    private boolean endsInLineComment(Statement pristine) {
+        return pristine.getComment().filter(c -> c instanceof LineComment).isPresent() && extentEnd(pristine) > end(pristine);
     }
 
     private String join(List<Statement> statements, String indent) {
@@ -292,9 +397,12 @@ final class StatementListText {
      * the original text of an unchanged copy, else a pretty print.
      */
     private String textOf(Statement s) {
-        Optional<Statement> same = pristineCopyOf.apply(s);
+        Statement origin = toPristine.get(s);
+        Optional<Statement> same = origin != null ? Optional.of(origin)
+                : pristineCopyOf.apply(s).map(Statement.class::cast); // same class as s
         if (same.isPresent() && same.get().equals(s)) {
-            int from = start(same.get());
+            // A statement moved takes a comment of its own before it along; a copy goes without it.
+            int from = origin != null && commentBefore(origin) ? extentStart(origin) : start(same.get());
             String text = original.substring(from, end(same.get()));
             String indent = indentBefore(from);
             return indent == null || indent.isEmpty() ? text : text.replace(eol + indent, eol);

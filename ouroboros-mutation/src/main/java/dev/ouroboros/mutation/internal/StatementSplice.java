@@ -10,10 +10,12 @@ import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.observer.ObservableProperty;
 import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ExplicitConstructorInvocationStmt;
 import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.SwitchEntry;
 import com.github.javaparser.printer.lexicalpreservation.LexicalPreservingPrinter;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,21 +32,23 @@ import java.util.function.Consumer;
  *
  * <p>Once per region, the member of the shared unit parse is copied ({@code Node.clone} keeps the
  * token ranges, so the copy knows where each of its nodes sits in the original text). Per edit, the
- * copy takes the member's place in the unit (operators still see imports and types), a {@link
- * ChangeLog} records every change, and the edit runs. Then:
+ * copy hangs under the member's type (operators still see imports and types), a {@link ChangeLog}
+ * records every change, and the edit runs. Then:
  *
  * <ol>
- *   <li>an edit that only rearranges whole statements or changes an operator is written straight into
- *       the original text by {@link StatementListText} and undone from the log, in reverse order;
- *       the children of every changed node are put back in source order;
- *   <li>any other edit: the smallest original statement holding every change is put back as a fresh
- *       copy of the pristine member's statement, that statement alone is set up for
+ *   <li>an edit that only rearranges whole statements (in blocks and {@code case} groups, comments
+ *       included) or changes an operator is written straight into the original text by {@link
+ *       StatementListText}, an edit that only puts other expressions in condition slots by {@link
+ *       ExpressionText}, and undone from the log, in reverse order; the children of every changed
+ *       node are put back in source order;
+ *   <li>any other edit: the copy takes the member's place in its type, the smallest original
+ *       statement holding every change is put back as a fresh copy of the pristine member's statement, that statement alone is set up for
  *       lexical-preserving printing, the same edit runs again (it is deterministic: same tree, same
  *       seeded random), the statement alone is printed, checked to parse, and spliced into the
  *       original text between its exact offsets; a fresh copy is put back once more.
  * </ol>
  *
- * <p>Finally the member leaves the unit. No parse of the member or unit happens per edit. Text
+ * <p>Finally the copy leaves the unit. No parse of the member or unit happens per edit. Text
  * outside the rewritten statements is the original byte-for-byte by construction. When anything is
  * not certain (a change outside the body, a second run that changes other nodes, a print that
  * throws or does not parse) {@link #edit} answers {@link Outcome#UNSURE} and the caller takes a
@@ -83,8 +87,9 @@ public final class StatementSplice {
     private BlockStmt workBody;
     private final Map<JavaToken, Integer> offsets;
     private final Map<Statement, Statement> toPristine = new IdentityHashMap<>();
+    private final Map<SwitchEntry, SwitchEntry> entryToPristine = new IdentityHashMap<>();
     private final Set<Node> originals = Collections.newSetFromMap(new IdentityHashMap<>());
-    private Map<JavaToken, List<Statement>> pristineByBegin;
+    private Map<JavaToken, List<Node>> pristineByBegin;
     private final StatementListText listText;
     private final ExpressionText expressionText;
     private final ChangeLog log = new ChangeLog();
@@ -95,10 +100,10 @@ public final class StatementSplice {
         this.original = original;
         this.pristine = pristine;
         this.offsets = offsets;
-        this.listText = new StatementListText(original, offsets, toPristine, this::pristineCopyOf);
+        this.listText = new StatementListText(original, offsets, toPristine, entryToPristine, this::pristineCopyOf);
         this.checker = new JavaParser(new ParserConfiguration().setLanguageLevel(level)
                 .setStoreTokens(false).setAttributeComments(false));
-        this.expressionText = expressions ? new ExpressionText(original, offsets, checker) : null;
+        this.expressionText = expressions ? new ExpressionText(original, offsets, checker, this::pristineCopyOf) : null;
     }
 
     /**
@@ -109,23 +114,24 @@ public final class StatementSplice {
      *         does not match it node for node
      */
     public static Optional<StatementSplice> of(String original, BlockStmt body, ParserConfiguration.LanguageLevel level) {
-        return of(original, body, level, true);
+        return of(original, LineIndex.of(original), body, level, true);
     }
 
     /**
-     * As {@link #of(String, BlockStmt, ParserConfiguration.LanguageLevel)}; {@code expressions} false
+     * As {@link #of(String, BlockStmt, ParserConfiguration.LanguageLevel)}, with the line index of
+     * {@code original}; {@code expressions} false
      * prints expression-slot edits lexically instead of writing them as text (the previous path, kept
      * for the benchmark's in-run baseline and the test that both paths give the same candidates).
      */
-    public static Optional<StatementSplice> of(String original, BlockStmt body, ParserConfiguration.LanguageLevel level,
-            boolean expressions) {
+    public static Optional<StatementSplice> of(String original, LineIndex lines, BlockStmt body,
+            ParserConfiguration.LanguageLevel level, boolean expressions) {
         Optional<BodyDeclaration<?>> owner = MemberSplice.memberWithTokens(body);
         if (owner.isEmpty()) {
             return Optional.empty();
         }
         BodyDeclaration<?> member = owner.get();
         TokenRange range = member.getTokenRange().get();
-        int start = MemberSplice.offsetOf(range.getBegin());
+        int start = MemberSplice.offsetOf(range.getBegin(), original, lines);
         Map<JavaToken, Integer> offsets = new IdentityHashMap<>();
         int at = start;
         for (JavaToken t : range) {
@@ -143,6 +149,7 @@ public final class StatementSplice {
     /** Makes the working copy of the member afresh; false when it does not match the member node for node. */
     private boolean copyMember() {
         toPristine.clear();
+        entryToPristine.clear();
         originals.clear();
         work = pristine.clone();
         workBody = MemberSplice.bodyOf(work).orElse(null);
@@ -158,9 +165,16 @@ public final class StatementSplice {
      * {@code edit} propagate; the unit's own member is back in place either way.
      */
     public Result edit(Consumer<BlockStmt> edit) {
-        if (!pristine.replace(work)) {
+        Node type = pristine.getParentNode().orElse(null);
+        if (type == null) {
             return Result.UNSURE;
         }
+        // The copy hangs under the member's type beside the member, not in its place: operators see the
+        // imports and types around it, and the type's children keep their order. (Taking the member's
+        // place moved it to the end of its type's children; putting them back in order re-attached every
+        // member of the type, per edit: most of the time spent on a class with hundreds of members.)
+        work.setParentNode(type);
+        boolean inPlace = false;
         boolean intact = false;
         try {
             log.clear();
@@ -185,6 +199,11 @@ public final class StatementSplice {
                 return Result.UNSURE;
             }
             Statement source = toPristine.get(changed.get());
+            // The lexical printer finds a statement's indentation through the member's place in its type.
+            if (!pristine.replace(work)) {
+                return Result.UNSURE;
+            }
+            inPlace = true;
             String printed;
             try {
                 printed = printAgain(edit, changed.get(), source);
@@ -207,11 +226,11 @@ public final class StatementSplice {
             }
             return new Result(Outcome.SPLICED, original.substring(0, from) + printed + original.substring(to), from, to, true);
         } finally {
-            Node parent = work.getParentNode().orElse(null);
-            work.replace(pristine);
-            if (parent != null) {
-                reorderChildren(parent);
+            if (inPlace) {
+                work.replace(pristine);
+                reorderChildren(type);
             }
+            work.setParentNode(null);
             if (!intact) {
                 // The edit left changes this path cannot undo one statement at a time (or threw half-way):
                 // start again from a fresh copy of the whole member.
@@ -337,21 +356,24 @@ public final class StatementSplice {
         }
     }
 
-    /** Returns the pristine statement with the same tokens and type as {@code node}: what a copy was made from. */
-    private Optional<Statement> pristineCopyOf(Node node) {
+    /**
+     * Returns the pristine statement or expression with the same tokens and type as {@code node}: what a
+     * copy was made from (equal to it unless the copy was changed since).
+     */
+    private Optional<Node> pristineCopyOf(Node node) {
         if (node.getTokenRange().isEmpty()) {
             return Optional.empty();
         }
         if (pristineByBegin == null) {
             pristineByBegin = new IdentityHashMap<>();
-            for (Statement s : pristine.findAll(Statement.class)) {
-                s.getTokenRange().ifPresent(r -> pristineByBegin.computeIfAbsent(r.getBegin(), k -> new ArrayList<>()).add(s));
+            for (Node n : pristine.findAll(Node.class, n -> n instanceof Statement || n instanceof Expression)) {
+                n.getTokenRange().ifPresent(r -> pristineByBegin.computeIfAbsent(r.getBegin(), k -> new ArrayList<>()).add(n));
             }
         }
         TokenRange range = node.getTokenRange().get();
-        for (Statement s : pristineByBegin.getOrDefault(range.getBegin(), List.of())) {
-            if (s.getClass() == node.getClass() && s.getTokenRange().get().getEnd() == range.getEnd()) {
-                return Optional.of(s);
+        for (Node n : pristineByBegin.getOrDefault(range.getBegin(), List.of())) {
+            if (n.getClass() == node.getClass() && n.getTokenRange().get().getEnd() == range.getEnd()) {
+                return Optional.of(n);
             }
         }
         return Optional.empty();
@@ -480,6 +502,8 @@ public final class StatementSplice {
             }
             if (b.get(i) instanceof Statement s) {
                 toPristine.put(s, (Statement) a.get(i));
+            } else if (b.get(i) instanceof SwitchEntry e) {
+                entryToPristine.put(e, (SwitchEntry) a.get(i));
             }
             originals.add(b.get(i));
         }
