@@ -33,10 +33,11 @@ import org.slf4j.LoggerFactory;
  * <p>For each operator and each of its points in the region, the mutator applies that one edit and
  * writes the new unit text and its diff against the original. Fastest path first (see {@code
  * StatementSplice}): a copy of the region's member, taken once per call from a cached parse of the
- * unit, is edited in place under an observer; an edit that only rearranges whole statements or
- * changes a binary or unary operator is written straight into the original text, any other edit is
- * printed lexically one statement at a time (the smallest statement holding the change), and the
- * copy is put back as it was. No parse
+ * unit, is edited in place under an observer; an edit that only rearranges whole statements (in
+ * blocks and {@code case} groups, comments included), changes a binary or unary operator, or puts
+ * other expressions into expression slots is written straight into the original text, any other
+ * edit is printed lexically one statement at a time (the smallest statement holding the change), and
+ * the copy is put back as it was. No parse
  * happens per candidate. When that path cannot vouch for its result, the edit is redone on a fresh
  * parse of the member (spliced back between its exact offsets), then on a fresh parse of the whole
  * unit, printed lexically, and pretty-printed if that throws or does not parse — then the candidate
