@@ -45,6 +45,7 @@ class StatementSpliceTest {
                     // the first step
                     total += k;
                     total *= 2; // doubled
+                    total = total+-k;
                     switch (k) {
                         case 1:
                             // one

@@ -105,7 +105,7 @@ final class ExpressionText {
                 return Optional.empty();
             }
             int[] r = range(was);
-            Span span = new Span(r[0], r[1], text.toString());
+            Span span = new Span(r[0], r[1], StatementListText.apart(original, r[0], text.toString(), r[1]));
             spans.add(span);
             byOwner.computeIfAbsent(slot.getKey().owner(), k -> new ArrayList<>()).add(span);
         }

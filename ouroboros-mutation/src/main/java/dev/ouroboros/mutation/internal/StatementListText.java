@@ -40,8 +40,7 @@ import java.util.function.Function;
  * put before another goes before that one's comment, a statement put after another after that one's
  * trailing comment; a statement moved takes the comment before it along, a copied one is written
  * without (it is about the original place); a comment of a statement replaced in a slot stays where
- * it was. Other comments are text the
- * edit does not touch.
+ * it was. Other comments are text the edit does not touch.
  *
  * <p>Any other kind of change (an expression, a name, a list outside a block or case, the statement
  * of an arrow case {@code case X ->}) answers empty: the caller prints lexically instead.
@@ -218,7 +217,7 @@ final class StatementListText {
                 if (at == null) {
                     return false;
                 }
-                spans.add(new Span(at, at + before.length(), apart(at, now, at + before.length())));
+                spans.add(new Span(at, at + before.length(), apart(original, at, now, at + before.length())));
                 return true;
             }
         }
@@ -239,7 +238,7 @@ final class StatementListText {
         String operandText = original.substring(operandFrom, operandTo + operand.getEnd().getText().length());
         String op = u.getOperator().asString();
         int end = to + whole.getEnd().getText().length();
-        spans.add(new Span(from, end, apart(from, u.getOperator().isPrefix() ? op + operandText : operandText + op, end)));
+        spans.add(new Span(from, end, apart(original, from, u.getOperator().isPrefix() ? op + operandText : operandText + op, end)));
         return true;
     }
 
@@ -248,7 +247,7 @@ final class StatementListText {
      * after it where its first or last sign would otherwise fuse with the sign next to it into another
      * token ({@code +} and {@code +} into {@code ++}).
      */
-    private String apart(int from, String text, int to) {
+    static String apart(String original, int from, String text, int to) {
         String out = text;
         if (!out.isEmpty() && from > 0 && isSign(out.charAt(0)) && isSign(original.charAt(from - 1))) {
             out = " " + out;
