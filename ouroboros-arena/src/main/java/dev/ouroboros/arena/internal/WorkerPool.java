@@ -7,6 +7,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -132,7 +134,11 @@ public final class WorkerPool implements AutoCloseable {
         return retired.get();
     }
 
-    /** Destroys every idle worker and stops starting new ones; busy workers are destroyed on return. */
+    /**
+     * Destroys every idle worker and stops starting new ones; busy workers are destroyed on return. Waits
+     * (up to 30 s) for a worker still starting to come up and be destroyed too: without the wait, a
+     * replacement spawned just before the close outlived it.
+     */
     @Override
     public void close() {
         Deque<CompletableFuture<WorkerProcess>> idle;
@@ -141,10 +147,17 @@ public final class WorkerPool implements AutoCloseable {
             idle = new ArrayDeque<>(ready);
             ready.clear();
         }
-        for (CompletableFuture<WorkerProcess> f : idle) {
-            f.thenAccept(WorkerProcess::destroy);
-        }
+        CompletableFuture<?>[] destroyed = idle.stream()
+                .map(f -> f.thenAccept(WorkerProcess::destroy).exceptionally(e -> null))
+                .toArray(CompletableFuture<?>[]::new);
         starter.shutdown();
+        try {
+            CompletableFuture.allOf(destroyed).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // A worker that neither started nor failed in 30 s: its start completes later and destroys it.
+        }
     }
 
     private CompletableFuture<WorkerProcess> spawnAsync() {
