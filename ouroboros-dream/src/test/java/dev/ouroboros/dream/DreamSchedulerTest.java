@@ -74,6 +74,14 @@ class DreamSchedulerTest {
         return session;
     }
 
+    /** Waits (up to the test's wait) until the state listener has heard of {@code transition}. */
+    private void awaitTransition(String transition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (!transitions.contains(transition) && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+    }
+
     private DreamSession awaitEnd() throws InterruptedException {
         DreamSession session = ended.poll(WAIT_SECONDS, TimeUnit.SECONDS);
         assertThat(session).as("a session ended").isNotNull();
@@ -105,6 +113,8 @@ class DreamSchedulerTest {
         assertThat(done.endReason()).contains(EndReason.ACTIVITY);
         assertThat(scheduler.state()).isEqualTo(IdleState.ACTIVE);
         assertThat(scheduler.sessions()).containsExactly(session);
+        // Listeners hear of the session's end first, then of the state change, on the session's thread.
+        awaitTransition("WAKING->ACTIVE");
         assertThat(transitions).startsWith("ACTIVE->SETTLING", "SETTLING->DREAMING", "DREAMING->WAKING")
                 .endsWith("WAKING->ACTIVE");
     }
