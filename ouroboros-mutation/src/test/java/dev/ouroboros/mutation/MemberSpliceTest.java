@@ -8,6 +8,7 @@ import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.printer.lexicalpreservation.LexicalPreservingPrinter;
 import dev.ouroboros.genome.GenomeRegion;
+import dev.ouroboros.mutation.internal.LineIndex;
 import dev.ouroboros.mutation.internal.MemberSplice;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -42,7 +43,7 @@ class MemberSpliceTest {
             for (GenomeRegion region : tree.genome().regions(className)) {
                 CompilationUnit probe = parser.parse(original).getResult().orElseThrow();
                 BlockStmt probeBody = region.locate(probe).orElseThrow();
-                Optional<MemberSplice> splice = MemberSplice.of(parser, original, probeBody);
+                Optional<MemberSplice> splice = MemberSplice.of(parser, original, LineIndex.of(original), probeBody);
                 assertThat(splice).as("splice for %s", region.id()).isPresent();
                 for (MutationOperator operator : MutatorTest.PHASE_ONE_OPERATORS) {
                     int points = operator.countPoints(probeBody);

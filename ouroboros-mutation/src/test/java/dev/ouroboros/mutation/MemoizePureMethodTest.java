@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ouroboros.patcher.PreflightCheck;
 import dev.ouroboros.patcher.PreflightReport;
-import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -93,43 +89,18 @@ class MemoizePureMethodTest {
 
     static final List<String> METHODS = List.of("fib", "vowels", "root", "digits");
 
-    private static final Compiled COMPILED = Compiled.build();
-
-    private record Compiled(Class<?> original, Class<?> mutant, String mutantSource, PreflightReport preflight) {
-
-        static Compiled build() {
-            try {
-                Path work = Files.createTempDirectory("memoize");
-                SourceTree tree = new SourceTree(work.resolve("genome"));
-                String source = SOURCE;
-                Mutator mutator = Mutator.builder().operators(List.of(OP)).build();
-                for (String method : METHODS) {
-                    tree.write(CLASS_NAME, source);
-                    List<MutationCandidate> made = mutator.mutate(tree.genome(), tree.region(CLASS_NAME, method));
-                    assertThat(made).as("candidates for %s", method).hasSize(1);
-                    source = made.get(0).mutatedSource();
-                }
-                ClassLoader original = Javac.compile(work.resolve("original"), Map.of(CLASS_NAME, SOURCE));
-                ClassLoader mutant = Javac.compile(work.resolve("mutant"), Map.of(CLASS_NAME, source));
-                byte[] before = Files.readAllBytes(work.resolve("original/classes/p/Pure.class"));
-                byte[] after = Files.readAllBytes(work.resolve("mutant/classes/p/Pure.class"));
-                return new Compiled(original.loadClass(CLASS_NAME), mutant.loadClass(CLASS_NAME), source,
-                        PreflightCheck.check(before, after));
-            } catch (IOException | ClassNotFoundException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-    }
+    private static final MutantPair COMPILED = MutantPair.of(OP, CLASS_NAME, SOURCE, METHODS);
 
     @Example
     void everyMethodIsMemoizedThroughItsOwnHolderAndTheClassStaysRedefinable() throws Exception {
-        assertThat(COMPILED.mutantSource()).contains("final class Pure_fib_Memo", "final class Pure_vowels_Memo",
+        assertThat(COMPILED.mutatedSource()).contains("final class Pure_fib_Memo", "final class Pure_vowels_Memo",
                 "final class Pure_root_Memo", "final class Pure_digits_Memo", "Pure_fib_Memo.get(memoKey)",
                 "return Pure_fib_Memo.put(memoKey, n < 2 ? n : fib(n - 1) + fib(n - 2));",
                 "return Pure_vowels_Memo.put(memoKey, -count);",
                 "Double.doubleToRawLongBits(x)");
-        assertThat(COMPILED.preflight().violations()).as("pre-flight of p.Pure against the original").isEmpty();
-        assertThat(COMPILED.preflight().redefinable()).isTrue();
+        PreflightReport preflight = PreflightCheck.check(COMPILED.classFile("original"), COMPILED.classFile("mutant"));
+        assertThat(preflight.violations()).as("pre-flight of p.Pure against the original").isEmpty();
+        assertThat(preflight.redefinable()).isTrue();
         assertThat(RefactoringBehaviourTest.members(COMPILED.mutant()))
                 .isEqualTo(RefactoringBehaviourTest.members(COMPILED.original()));
         Class<?> holder = COMPILED.mutant().getClassLoader().loadClass("p.Pure_fib_Memo");

@@ -13,11 +13,13 @@ import java.util.Map;
  * to each named method in turn (each must give exactly one candidate), for tests that run the two
  * versions against each other.
  *
+ * @param className     the class both were compiled from
  * @param mutatedSource the unit after every method was rewritten
  * @param original      the class compiled from the original source
  * @param mutant        the class compiled from the mutated source
+ * @param work          where the two were compiled ({@code original/classes}, {@code mutant/classes})
  */
-record MutantPair(String mutatedSource, Class<?> original, Class<?> mutant) {
+record MutantPair(String className, String mutatedSource, Class<?> original, Class<?> mutant, Path work) {
 
     static MutantPair of(MutationOperator operator, String className, String source, List<String> methods) {
         try {
@@ -31,12 +33,18 @@ record MutantPair(String mutatedSource, Class<?> original, Class<?> mutant) {
                 assertThat(made).as("candidates for %s", method).hasSize(1);
                 mutated = made.get(0).mutatedSource();
             }
-            return new MutantPair(mutated,
+            return new MutantPair(className, mutated,
                     Javac.compile(work.resolve("original"), Map.of(className, source)).loadClass(className),
-                    Javac.compile(work.resolve("mutant"), Map.of(className, mutated)).loadClass(className));
+                    Javac.compile(work.resolve("mutant"), Map.of(className, mutated)).loadClass(className), work);
         } catch (IOException | ClassNotFoundException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The class file javac wrote for {@code "original"} or {@code "mutant"}. */
+    byte[] classFile(String version) throws IOException {
+        get(version); // checks the name
+        return Files.readAllBytes(work.resolve(version).resolve("classes").resolve(className.replace('.', '/') + ".class"));
     }
 
     /** The class of {@code "original"} or {@code "mutant"}. */

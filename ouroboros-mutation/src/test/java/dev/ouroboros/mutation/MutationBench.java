@@ -6,7 +6,6 @@ import dev.ouroboros.genome.GenomeRegion;
 import dev.ouroboros.genome.OuroborosException;
 import dev.ouroboros.genome.SourceGenome;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
@@ -75,10 +71,10 @@ class MutationBench {
         SplittableRandom random = new SplittableRandom(2026);
         Map<String, List<Sample>> samples = new LinkedHashMap<>();
         Mutator mutator = Mutator.builder().maxCandidates(10_000).timeOperators(true).build();
-        Map<String, long[]> perClass = new LinkedHashMap<>(); // {regions, candidates, nanos}
+        Map<String, long[]> perClass = new LinkedHashMap<>(); // {regions, candidates, nanos, lines}
         for (Corpus corpus : corpora) {
             SourceGenome genome = SourceGenome.of(corpus.roots());
-            List<String> all = classes(corpus.roots());
+            List<String> all = genome.classNames();
             int limit = Integer.getInteger("bench.classes", 0);
             List<String> chosen = limit > 0 && limit < all.size() ? evenlySpaced(all, limit) : all;
             String only = System.getProperty("bench.only", "");
@@ -95,7 +91,8 @@ class MutationBench {
                     continue; // not parseable at Java 17 level
                 }
                 classes++;
-                long[] mine = perClass.computeIfAbsent(className, k -> new long[3]);
+                long[] mine = perClass.computeIfAbsent(className,
+                        k -> new long[] {0, 0, 0, genome.sourceText(k).lines().count()});
                 boolean first = true;
                 for (GenomeRegion region : classRegions) {
                     long cpuStart = THREADS.getCurrentThreadCpuTime();
@@ -185,7 +182,7 @@ class MutationBench {
         report.write("slowest classes (mutate time, first call's parse included):\n\n| class | lines | regions | candidates | mutate time (s) | candidates/s |\n| --- | ---: | ---: | ---: | ---: | ---: |\n");
         perClass.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[2], a.getValue()[2])).limit(10)
                 .forEach(e -> report.write(String.format("| `%s` | %d | %d | %d | %.2f | %.0f |%n", e.getKey(),
-                        lines(corpora.get(0), e.getKey()), e.getValue()[0], e.getValue()[1], e.getValue()[2] / 1e9,
+                        e.getValue()[3], e.getValue()[0], e.getValue()[1], e.getValue()[2] / 1e9,
                         e.getValue()[1] / (e.getValue()[2] / 1e9))));
         report.write("\n");
         report.write("| operator | kind | candidates | CPU time (s) | candidates per CPU s | made by | pretty-printed | compiled / sampled | compile rate |\n");
@@ -220,32 +217,17 @@ class MutationBench {
         return chosen;
     }
 
-    /** Returns the number of lines of a class's source file, for the report. */
-    private static long lines(Corpus corpus, String className) {
-        for (Path root : corpus.roots()) {
-            Path file = root.resolve(className.replace('.', '/') + ".java");
-            if (Files.isRegularFile(file)) {
-                try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
-                    return lines.count();
-                } catch (IOException | java.io.UncheckedIOException e) {
-                    return -1;
-                }
-            }
-        }
-        return -1;
-    }
-
     private static void add(long[] sum, long[] more) {
         sum[0] += more[0];
         sum[1] += more[1];
     }
 
     /** Returns {candidates, nanoseconds in mutate} for every region of {@code n} classes evenly spaced over the corpus. */
-    private static long[] timeRegions(Corpus corpus, int n, Mutator mutator) throws IOException {
+    private static long[] timeRegions(Corpus corpus, int n, Mutator mutator) {
         SourceGenome genome = SourceGenome.of(corpus.roots());
         long candidates = 0;
         long nanos = 0;
-        for (String className : evenlySpaced(classes(corpus.roots()), n)) {
+        for (String className : evenlySpaced(genome.classNames(), n)) {
             List<GenomeRegion> classRegions;
             try {
                 classRegions = genome.regions(className);
@@ -300,17 +282,5 @@ class MutationBench {
                     .limit(2).map(d -> d.getMessage(null)).toList());
         }
         return ok;
-    }
-
-    private static List<String> classes(List<Path> roots) throws IOException {
-        List<String> out = new ArrayList<>();
-        for (Path root : roots) {
-            try (Stream<Path> walk = Files.walk(root)) {
-                walk.filter(p -> p.toString().endsWith(".java") && !p.getFileName().toString().contains("-"))
-                        .sorted()
-                        .forEach(p -> out.add(root.relativize(p).toString().replace('/', '.').replaceAll("\\.java$", "")));
-            }
-        }
-        return out;
     }
 }

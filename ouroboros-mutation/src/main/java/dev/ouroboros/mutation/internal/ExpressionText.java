@@ -136,17 +136,6 @@ final class ExpressionText {
         if (node.getComment().isPresent()) {
             return false;
         }
-        if (!originals.contains(node)) {
-            // A copy of an original expression (Node.clone keeps its tokens) is written as its text while unchanged.
-            Optional<Node> same = pristineCopyOf.apply(node);
-            if (same.isPresent() && same.get().equals(node)) {
-                int[] r = range(same.get());
-                if (r != null) {
-                    out.append(original, r[0], r[1]);
-                    return true;
-                }
-            }
-        }
         if (originals.contains(node)) {
             for (Slot s : changed) {
                 if (s.owner() == node || RegionScope.isAncestor(node, s.owner())) {
@@ -158,6 +147,13 @@ final class ExpressionText {
                 return false;
             }
             out.append(original, r[0], r[1]);
+            return true;
+        }
+        // A copy of an original expression (Node.clone keeps its tokens) is written as its text while unchanged.
+        Optional<Node> same = pristineCopyOf.apply(node);
+        int[] copied = same.isPresent() && same.get().equals(node) ? range(same.get()) : null;
+        if (copied != null) {
+            out.append(original, copied[0], copied[1]);
             return true;
         }
         if (node instanceof UnaryExpr u) {

@@ -48,15 +48,11 @@ public final class MemberSplice {
     }
 
     /**
-     * Prepares edits of the member that owns {@code body} in a parse (with tokens) of {@code original}.
+     * Prepares edits of the member that owns {@code body} in a parse (with tokens) of {@code original},
+     * whose line index is {@code lines}.
      *
      * @return empty when the member's exact text range in {@code original} cannot be established
      */
-    public static Optional<MemberSplice> of(JavaParser parser, String original, BlockStmt body) {
-        return of(parser, original, LineIndex.of(original), body);
-    }
-
-    /** As {@link #of(JavaParser, String, BlockStmt)}, with the line index of {@code original}. */
     public static Optional<MemberSplice> of(JavaParser parser, String original, LineIndex lines, BlockStmt body) {
         Optional<BodyDeclaration<?>> owner = memberWithTokens(body);
         if (owner.isEmpty()) {

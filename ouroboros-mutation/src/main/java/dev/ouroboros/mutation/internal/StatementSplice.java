@@ -108,20 +108,12 @@ public final class StatementSplice {
 
     /**
      * Prepares edits of the member that owns {@code body}, a region body in a parse (with tokens) of
-     * {@code original}.
+     * {@code original}, whose line index is {@code lines}. {@code expressions} false prints
+     * expression-slot edits lexically instead of writing them as text (the previous path, kept for the
+     * benchmark's in-run baseline and the test that both paths give the same candidates).
      *
      * @return empty when the member's tokens cannot be placed exactly in {@code original}, or its copy
      *         does not match it node for node
-     */
-    public static Optional<StatementSplice> of(String original, BlockStmt body, ParserConfiguration.LanguageLevel level) {
-        return of(original, LineIndex.of(original), body, level, true);
-    }
-
-    /**
-     * As {@link #of(String, BlockStmt, ParserConfiguration.LanguageLevel)}, with the line index of
-     * {@code original}; {@code expressions} false
-     * prints expression-slot edits lexically instead of writing them as text (the previous path, kept
-     * for the benchmark's in-run baseline and the test that both paths give the same candidates).
      */
     public static Optional<StatementSplice> of(String original, LineIndex lines, BlockStmt body,
             ParserConfiguration.LanguageLevel level, boolean expressions) {
